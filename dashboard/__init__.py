@@ -1,0 +1,1 @@
+"""IMCTC engagements dashboard: preprocessing pipeline and Streamlit pages."""
