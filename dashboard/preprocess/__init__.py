@@ -1,0 +1,1 @@
+"""Turn a folder of Arabic news articles into meeting and topic tables."""

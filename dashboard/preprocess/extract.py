@@ -1,0 +1,635 @@
+"""Read the meetings an article reports: who, from where, when, about what, and where it says so.
+
+Everything here is a pure function of (article text, published date): no files,
+no globals beyond compiled patterns and the cached gazetteer, so the per-article
+step can run in any worker of any engine.
+
+How an article is read:
+1. The body is split into paragraphs and sentences; offsets are kept.
+2. Each sentence gets a role: ``account`` (it tells of the meeting) or
+   ``background`` (the coalition's founding, its 41 members, ``يذكر أن``,
+   forecasts, a "background" section).
+3. The first sentence with a meeting verb (استقبل، التقى، زار، بحث، وقع...) anchors
+   the main meeting; later anchors with another partner (``على هامش``, ``كما
+   استقبل``) are meetings too.
+4. For each meeting: event type, partner (country and/or organisation, never
+   the host or a country named as context), people, place, date, topics, and
+   evidence for each value.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from dashboard.preprocess import dates, topics
+from dashboard.preprocess.gazetteer import Gazetteer, Mention, load_gazetteer
+from dashboard.preprocess.normalize import NormalizedText, normalize, normalize_with_offsets
+
+HOST_COUNTRY = "SAU"
+COALITION_ORG = "IMCTC"
+
+_AR = r"\u0621-\u064a"
+
+
+def _words(*words: str) -> str:
+    return "|".join(normalize(w) for w in words)
+
+
+_SENTENCE_END_RE = re.compile(r"(?<=[.!?\u061f])\s+")
+_PARAGRAPH_RE = re.compile(r"[^\n]+")
+_TOKEN_RE = re.compile(rf"[\w{_AR}]+|[^\s\w]")
+
+_MEETING_VERB_RE = re.compile(
+    rf"(?<![{_AR}])(?:و|ف|كما )?(?:{_words('استقبل', 'استقبلت', 'التقى', 'التقت', 'يلتقي', 'زار', 'زارت', 'يزور', 'بحث', 'يبحث', 'بحثت', 'اجتمع', 'يجتمع', 'وقع', 'وقعت', 'يوقع', 'وقّعا', 'ترأس', 'شارك', 'يشارك', 'عقد', 'عقدت')})(?![{_AR}])"
+)
+_SIDE_MEETING_RE = re.compile(normalize("على هامش"))
+_AGREEMENT_RE = re.compile(
+    rf"(?<![{_AR}])(?:و)?(?:{_words('وقع', 'وقعت', 'يوقع', 'وقعا', 'توقيع', 'التوقيع')})(?![{_AR}]).{{0,80}}"
+    rf"(?:{_words('مذكرة تفاهم', 'مذكرة', 'اتفاقية', 'اتفاق', 'برنامج تعاون')})"
+)
+_MULTILATERAL_RE = re.compile(
+    "|".join(normalize(p) for p in (
+        "رؤساء الأركان", "رؤساء أركان", "وزراء الدفاع", "وزراء دفاع", "مجلس وزراء", "ممثلي الدول الأعضاء",
+        "الدول الأعضاء في التحالف", "الاجتماع الوزاري",
+    ))
+)
+_ABROAD_VERB_RE = re.compile(rf"(?<![{_AR}])(?:و)?(?:{_words('زار', 'يزور', 'وصل', 'يصل', 'توجه', 'يتوجه', 'زيارته', 'زيارة رسمية')})(?![{_AR}])")
+_COALITION_SIDE_RE = re.compile(
+    rf"(?:{_words('نائب ')})?(?:ال)?{normalize('امين')} (?:ال)?عام (?:لل|ل)?تحالف"
+    rf"(?: (?:ال)?اسلامي)?(?: (?:ال)?عسكري)?(?: ل(?:محاربه|مكافحه) (?:ال)?ارهاب)?"
+    rf"|(?:ال)?تحالف (?:ال)?اسلامي(?: (?:ال)?عسكري)?(?: ل(?:محاربه|مكافحه) (?:ال)?ارهاب)?"
+    rf"|وفد (?:من )?(?:ال)?تحالف"
+)
+_LOCATION_RE = re.compile(
+    rf"(?<![{_AR}])(?:في |ب)?(?:مقر|مدينه|العاصمه)(?![{_AR}])[^,.;\n]*|(?<![{_AR}])ومقره ([^,.;\n]+)"
+)
+_TRAILING_TIME_RE = re.compile(rf"\s*(?:{_words('اليوم', 'أمس', 'الأمس')})\s*$")
+_MINISTRY_RE = re.compile(
+    rf"(?<![{_AR}])(?:[وب]|ل)?(وزاره (?:ال)?(?:دفاع|خارجيه|داخليه|عدل|اعلام|شؤون (?:ال)?اسلاميه))(?![{_AR}])"
+)
+_MINISTRY_EN = {
+    "دفاع": "Ministry of Defence", "خارجيه": "Ministry of Foreign Affairs", "داخليه": "Ministry of Interior",
+    "عدل": "Ministry of Justice", "اعلام": "Ministry of Information", "شؤون": "Ministry of Islamic Affairs",
+}
+
+# Sentence roles.
+_BACKGROUND_MARK_RE = re.compile(
+    "|".join(normalize(p) for p in (
+        "تأسس", "تأسيس التحالف", "أنشئ", "يضم في عضويته", "يضم التحالف", "ويضم التحالف", "يذكر أن", "يُذكر أن",
+        "يشار إلى أن", "الجدير بالذكر", "جدير بالذكر", "كان قد", "في سياق منفصل", "من المتوقع", "ومن المتوقع",
+        "ومن المنتظر", "من المنتظر", "وفقاً لبيانات", "وفقا لبيانات", "بحسب تقارير", "وبحسب تقارير",
+        "يؤكد الخبراء", "ويؤكد الخبراء", "وتشير التوقعات",
+    ))
+    + r"|(?<![\u0621-\u064a])\d+ دوله"
+)
+_BACKGROUND_HEADING_RE = re.compile(
+    "|".join(normalize(p) for p in ("خلفية", "عن التحالف", "دور التحالف", "جهود التحالف", "لعمل التحالف",
+                                     "المجالات الرئيسية", "السياق الاقتصادي", "توقعات مستقبلية", "الخطوات المستقبلية"))
+)
+_MEETING_REF_RE = re.compile(
+    rf"(?<![{_AR}])(?:[وفب]|ل|خلال )?(?:{_words('اللقاء', 'الاجتماع', 'الزيارة', 'الطرفان', 'الطرفين', 'الجانبان', 'الجانبين', 'المباحثات', 'المحادثات', 'المناقشات', 'مباحثات', 'ناقش', 'بحث', 'استقبل', 'التقى', 'الوفد', 'استقبله', 'المرافق')})(?![{_AR}])"
+)
+
+_RELATIVE_KINDS = ("relative", "weekday")
+_EXPLICIT_KINDS = ("gregorian", "hijri", "numeric")
+
+# People.
+_RANKS = frozenset(normalize(w) for w in (
+    "اللواء", "الفريق", "أول", "العميد", "العقيد", "المقدم", "الرائد", "النقيب", "الطيار", "الركن", "البحري",
+    "المهندس", "الدكتور", "د", "الشيخ", "الأمير", "السيد", "السيدة", "معالي", "سعادة", "فخامة", "سمو",
+    "الأستاذ", "البروفيسور", "الأميرال", "الجنرال", "المارشال", "اللواء،",
+))
+_TITLE_WORDS = frozenset(normalize(w) for w in (
+    "رئيس", "رئيسة", "سفير", "سفيرة", "وزير", "وزيرة", "نائب", "وكيل", "قائد", "مدير", "مديرة", "مساعد",
+    "ملحق", "مستشار", "وفد", "وفدا", "وفداً", "الأمين", "العام", "أمين", "عام", "بالإنابة", "المكلف", "السابق",
+    "لدى", "المملكة", "العربية", "السعودية", "عضو", "أعضاء", "رئيس", "هيئة", "أركان", "الأركان", "القوات",
+    "المسلحة", "الدفاع", "للشؤون", "السياسية", "العسكري", "الملحق", "من", "برلمان", "البرلمان", "مجلس",
+))
+_TITLE_OPENERS = frozenset(normalize(w) for w in (
+    "رئيس", "رئيسة", "سفير", "سفيرة", "وزير", "وزيرة", "نائب", "وكيل", "قائد", "مدير", "مديرة", "مساعد",
+    "ملحق", "مستشار", "وفد", "وفدا", "وفداً", "الملحق", "السفير", "الوزير", "أمين", "الأمين", "عضو",
+))
+_NAME_STOPS = frozenset(normalize(w) for w in (
+    "اليوم", "أمس", "في", "مع", "خلال", "حيث", "وذلك", "والوفد", "الذي", "التي", "لبحث", "لمناقشة", "بمقر",
+    "مقر", "وقد", "كما", "على", "إلى", "الى", "عن", "و",
+))
+_SKIP_BEFORE_VISITOR = frozenset(normalize(w) for w in ("اليوم", "أمس", "مع", "صباح", "مساء", ","))
+
+
+@dataclass
+class Sentence:
+    start: int  # span in the normalised text
+    end: int
+    norm: str
+    paragraph: int
+    is_heading: bool
+    role: str = "background"  # "account" | "background"
+
+
+@dataclass
+class Evidence:
+    field: str
+    value: str
+    start: int  # span in the original text
+    end: int
+    sentence: str
+
+
+@dataclass
+class TopicHit:
+    topic_id: str
+    in_account: bool
+    evidence: str
+    start: int
+    end: int
+
+
+@dataclass
+class Meeting:
+    values: dict[str, str]
+    review_reasons: list[str]
+    evidence: list[Evidence]
+    topics: list[TopicHit]
+    partner_iso3: str = ""
+
+
+@dataclass
+class ArticleExtraction:
+    meetings: list[Meeting] = field(default_factory=list)
+    # iso3 -> (role, mentions)
+    mentioned: dict[str, tuple[str, int]] = field(default_factory=dict)
+    messages: list[str] = field(default_factory=list)
+
+
+class _Article:
+    """The text of one article in both forms, with helpers to go from one to the other."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.nt: NormalizedText = normalize_with_offsets(text)
+        self.norm = self.nt.text
+
+    def original(self, start: int, end: int) -> tuple[str, int, int]:
+        o_start, o_end = self.nt.original_span(start, end)
+        return self.text[o_start:o_end], o_start, o_end
+
+    def evidence(self, name: str, start: int, end: int, sentence: Sentence) -> Evidence:
+        value, o_start, o_end = self.original(start, end)
+        sentence_text = self.original(sentence.start, sentence.end)[0]
+        return Evidence(name, value.strip(), o_start, o_end, sentence_text)
+
+
+def split_sentences(norm_text: str) -> list[Sentence]:
+    """Paragraphs (lines) and sentences of normalised text, with spans."""
+    sentences: list[Sentence] = []
+    for p_index, paragraph in enumerate(_PARAGRAPH_RE.finditer(norm_text)):
+        body = paragraph.group()
+        if not body.strip():
+            continue
+        words = len(body.split())
+        heading = words <= 12 and not re.search(r"[.!?\u061f:]\s*$", body)
+        cursor = 0
+        for piece in _SENTENCE_END_RE.split(body):
+            local = body.index(piece, cursor)
+            cursor = local + len(piece)
+            stripped = piece.strip()
+            if not stripped:
+                continue
+            lead = len(piece) - len(piece.lstrip())
+            start = paragraph.start() + local + lead
+            sentences.append(Sentence(start, start + len(stripped), stripped, p_index, heading))
+    return sentences
+
+
+def assign_roles(sentences: list[Sentence], anchor_index: int, partner_mentions: list[Mention]) -> None:
+    """Mark each sentence ``account`` or ``background`` (in place).
+
+    Precedence: an explicit background marker wins; then a sentence that
+    refers to the meeting or names its partner is account; then a sentence in a
+    background section is background; then the run of text from the anchor to
+    the first heading is account; everything else is background.
+    """
+    partner_spans = [(m.start, m.end) for m in partner_mentions]
+    in_background_section = False
+    lead_run = True
+    background_paragraph = -1
+    for index, sentence in enumerate(sentences):
+        if sentence.is_heading and index != anchor_index:
+            in_background_section = bool(_BACKGROUND_HEADING_RE.search(sentence.norm))
+            if index > anchor_index:
+                lead_run = False
+            sentence.role = "background"
+            continue
+        if _BACKGROUND_MARK_RE.search(sentence.norm) or sentence.paragraph == background_paragraph:
+            sentence.role = "background"
+            background_paragraph = sentence.paragraph
+            continue
+        names_partner = any(sentence.start <= s < sentence.end for s, _ in partner_spans)
+        if index == anchor_index or _MEETING_REF_RE.search(sentence.norm) or names_partner:
+            sentence.role = "account" if index >= anchor_index else "background"
+        elif in_background_section:
+            sentence.role = "background"
+        elif lead_run and index > anchor_index:
+            sentence.role = "account"
+        else:
+            sentence.role = "background"
+
+
+def _tokens(text: str, offset: int) -> list[tuple[str, int, int]]:
+    return [(m.group(), offset + m.start(), offset + m.end()) for m in _TOKEN_RE.finditer(text)]
+
+
+def _covered(start: int, mentions: list[Mention]) -> bool:
+    return any(m.start <= start < m.end for m in mentions)
+
+
+def parse_person(tokens: list[tuple[str, int, int]], mentions: list[Mention]) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:
+    """Split a phrase such as ``رئيس ... اللواء الركن إبراهيم حلمي`` into title and name spans.
+
+    Args:
+        tokens: (normalised token, start, end) of the phrase, commas included.
+        mentions: gazetteer mentions, so that a country or organisation ends a title.
+    Returns:
+        (title span, name span), each None when absent.
+    """
+    words = [t for t in tokens if t[0] not in {",", "(", ")", "."}]
+    if not words:
+        return None, None
+    rank_positions = [i for i, t in enumerate(tokens) if t[0] in _RANKS]
+    if rank_positions:
+        first = rank_positions[0]
+        title_tokens = [t for t in tokens[:first] if t[0] != ","]
+        j = first
+        while j < len(tokens) and (tokens[j][0] in _RANKS or tokens[j][0] == ","):
+            j += 1
+        name_tokens = _name_run(tokens[j:])
+        return _span(title_tokens), _span(name_tokens)
+    chunks: list[list[tuple[str, int, int]]] = [[]]
+    for token in tokens:
+        if token[0] == ",":
+            chunks.append([])
+        else:
+            chunks[-1].append(token)
+    chunks = [c for c in chunks if c]
+    if len(chunks) >= 2 and _looks_like_name(chunks[1]):
+        return _span(chunks[0]), _span(chunks[1])
+    boundary = -1
+    for i, token in enumerate(words):
+        if token[0] in _TITLE_WORDS or _covered(token[1], mentions) or token[0] in {"(", ")"}:
+            boundary = i
+    name_tokens = _name_run(words[boundary + 1:])
+    if boundary < 0 or not name_tokens or len(name_tokens) != len(words) - boundary - 1:
+        return _span(words), None
+    return _span(words[: boundary + 1]), _span(name_tokens)
+
+
+def _looks_like_name(chunk: list[tuple[str, int, int]]) -> bool:
+    return 1 < len(chunk) <= 6 and not any(t[0] in _TITLE_WORDS or t[0] in _NAME_STOPS for t in chunk)
+
+
+def _name_run(tokens: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    run = []
+    for token in tokens:
+        if token[0] in _NAME_STOPS or token[0] in {",", ".", "(", ")", ";"} or token[0].startswith(normalize("والوفد")):
+            break
+        run.append(token)
+        if len(run) == 6:
+            break
+    return run if len(run) >= 2 else []
+
+
+def _span(tokens: list[tuple[str, int, int]]) -> tuple[int, int] | None:
+    return (tokens[0][1], tokens[-1][2]) if tokens else None
+
+
+def classify_event(norm_sentence: str, partner_countries: int) -> str:
+    """Event type of a meeting from its anchor sentence."""
+    if _AGREEMENT_RE.search(norm_sentence):
+        return "agreement"
+    if _MULTILATERAL_RE.search(norm_sentence) or partner_countries >= 3:
+        return "multilateral"
+    abroad = _ABROAD_VERB_RE.search(norm_sentence)
+    if abroad:
+        side = _COALITION_SIDE_RE.search(norm_sentence, abroad.end())
+        if side and side.start() - abroad.end() <= 3 and not norm_sentence.startswith(normalize("مقر"), side.start() - 4):
+            return "visit_abroad"
+    if _MEETING_VERB_RE.search(norm_sentence):
+        return "visit_received"
+    return "other"
+
+
+class _MeetingReader:
+    """Extracts one meeting around an anchor sentence."""
+
+    def __init__(self, article: _Article, sentences: list[Sentence], mentions: list[Mention],
+                 gazetteer: Gazetteer, published: dt.date | None, title: str) -> None:
+        self.article = article
+        self.sentences = sentences
+        self.mentions = mentions
+        self.gaz = gazetteer
+        self.published = published
+        self.title_norm = normalize(title)
+
+    def mentions_in(self, sentence: Sentence) -> list[Mention]:
+        return [m for m in self.mentions if sentence.start <= m.start < sentence.end]
+
+    def partner_candidates(self, anchor: int) -> tuple[list[Mention], list[Mention], Sentence]:
+        """Countries and organisations of the anchor sentence, then the rest of its paragraph."""
+        anchor_sentence = self.sentences[anchor]
+        window = [anchor_sentence] + [
+            s for s in self.sentences[anchor + 1: anchor + 3] if s.paragraph == anchor_sentence.paragraph
+        ]
+        for sentence in window:
+            countries, orgs = self._partners_of(sentence)
+            if countries or orgs:
+                return countries, orgs, sentence
+        return [], [], anchor_sentence
+
+    def _partners_of(self, sentence: Sentence) -> tuple[list[Mention], list[Mention]]:
+        found = self.mentions_in(sentence)
+        countries = []
+        for m in found:
+            if m.kind != "country" or m.key == HOST_COUNTRY:
+                continue
+            # "سفير مصر لدى المملكة": the country after لدى is where the envoy serves.
+            if self.article.norm[max(0, m.start - 4): m.start].strip().endswith(normalize("لدى")):
+                continue
+            countries.append(m)
+        orgs = [m for m in found if m.kind == "org" and m.key != COALITION_ORG]
+        chosen = {m.key for m in orgs}
+        parents = {self.gaz.organisation(k).parent_id for k in chosen}
+        orgs = [m for m in orgs if m.key not in parents]
+        return countries, orgs
+
+    def read(self, anchor: int, index: int) -> Meeting:
+        article, sentence = self.article, self.sentences[anchor]
+        values: dict[str, str] = {}
+        evidence: list[Evidence] = []
+        reasons: list[str] = []
+
+        countries, orgs, partner_sentence = self.partner_candidates(anchor)
+        distinct = list(dict.fromkeys(m.key for m in countries))
+        values["event_type"] = classify_event(sentence.norm, len(distinct))
+        verb = _MEETING_VERB_RE.search(sentence.norm) or _ABROAD_VERB_RE.search(sentence.norm)
+        if verb:
+            evidence.append(article.evidence("event_type", sentence.start + verb.start(), sentence.start + verb.end(), sentence))
+        partner_iso3 = ""
+        if countries:
+            first = countries[0]
+            partner_iso3 = first.key
+            country = self.gaz.country(first.key)
+            values |= {"partner_country_iso3": country.iso3, "partner_country_ar": country.name_ar,
+                       "partner_country_en": country.name_en}
+            evidence.append(article.evidence("partner_country_iso3", first.start, first.end, partner_sentence))
+            if len(distinct) > 1 and values["event_type"] != "multilateral":
+                reasons.append("several_partner_countries")
+        if orgs:
+            org = self.gaz.organisation(orgs[0].key)
+            values |= {"partner_org_ar": org.name_ar, "partner_org_en": org.name_en}
+            evidence.append(article.evidence("partner_org_ar", orgs[0].start, orgs[0].end, partner_sentence))
+        else:
+            self._ministry(partner_sentence, countries, values, evidence)
+        if not countries and not orgs and "partner_org_ar" not in values:
+            reasons.append("no_partner")
+
+        self._people(anchor, values, evidence)
+        self._location(anchor, values, evidence)
+        self._date(anchor, index, values, evidence, reasons)
+        topic_hits = self._topics(anchor, index)
+        return Meeting(values, reasons, evidence, topic_hits, partner_iso3)
+
+    def _ministry(self, sentence: Sentence, countries: list[Mention], values: dict, evidence: list) -> None:
+        for match in _MINISTRY_RE.finditer(sentence.norm):
+            start, end = sentence.start + match.start(1), sentence.start + match.end(1)
+            follows = [m for m in countries if 0 <= m.start - end <= 1]
+            if not follows:
+                continue
+            country = self.gaz.country(follows[0].key)
+            text, o_start, o_end = self.article.original(start, follows[0].end)
+            kind = match.group(1).split()[1].removeprefix("ال")
+            values |= {"partner_org_ar": text, "partner_org_en": f"{_MINISTRY_EN.get(kind, 'Ministry')} of {country.name_en}"}
+            evidence.append(Evidence("partner_org_ar", text, o_start, o_end, self.article.original(sentence.start, sentence.end)[0]))
+            return
+
+    def _people(self, anchor: int, values: dict, evidence: list) -> None:
+        sentence = self.sentences[anchor]
+        norm = sentence.norm
+        verb = _MEETING_VERB_RE.search(norm)
+        side = _COALITION_SIDE_RE.search(norm)
+        window = [s for s in self.sentences[anchor: anchor + 3] if s.paragraph == sentence.paragraph]
+        coalition_subject = bool(side and verb and side.start() - verb.end() <= 2)
+        if values["event_type"] == "visit_abroad":
+            host_role, visitor_role = "host", "visitor"
+            visitor_side = side
+            other = self._phrase_after(sentence, visitor_side.end() if visitor_side else 0)
+            self._person_fields(sentence, visitor_side, None, "visitor", values, evidence)
+            self._phrase_fields(sentence, other, host_role, values, evidence)
+            return
+        if coalition_subject:
+            host_end = self._host_fields(sentence, side, values, evidence)
+            phrase = self._phrase_after(sentence, host_end)
+            self._phrase_fields(sentence, phrase, "visitor", values, evidence)
+            return
+        # The visitor is the subject ("زار X مقر التحالف"); the host is named in a later sentence.
+        if verb:
+            phrase = self._phrase_after(sentence, verb.end())
+            self._phrase_fields(sentence, phrase, "visitor", values, evidence)
+        for later in window:
+            for later_side in _COALITION_SIDE_RE.finditer(later.norm):
+                # "زار ... مقر التحالف": the coalition as a place, not the person who received the visitor.
+                if later.norm[max(0, later_side.start() - 4): later_side.start()].strip() == normalize("مقر"):
+                    continue
+                if later is sentence and verb and later_side.start() < verb.end():
+                    continue
+                self._host_fields(later, later_side, values, evidence)
+                return
+
+    def _host_fields(self, sentence: Sentence, side: re.Match, values: dict, evidence: list) -> int:
+        """Host title (the coalition side) and the name that follows it; returns where they end."""
+        title_start, title_end = sentence.start + side.start(), sentence.start + side.end()
+        tokens = _tokens(sentence.norm[side.end():], title_end)
+        j = 0
+        while j < len(tokens) and (tokens[j][0] in _RANKS or tokens[j][0] == ","):
+            j += 1
+        had_rank = any(t[0] in _RANKS for t in tokens[:j])
+        run = _name_run(tokens[j:]) if had_rank else []
+        self._put("host_title_ar", title_start, title_end, sentence, values, evidence)
+        if run:
+            self._put("host_name_ar", run[0][1], run[-1][2], sentence, values, evidence)
+            return run[-1][2] - sentence.start
+        return side.end()
+
+    def _person_fields(self, sentence: Sentence, side, _unused, role: str, values: dict, evidence: list) -> None:
+        if side:
+            self._put(f"{role}_title_ar", sentence.start + side.start(), sentence.start + side.end(), sentence, values, evidence)
+
+    def _phrase_after(self, sentence: Sentence, local_start: int) -> list[tuple[str, int, int]]:
+        """Tokens of the counterpart phrase after ``local_start``: skip adverbs and the place, stop at the place."""
+        tokens = _tokens(sentence.norm[local_start:], sentence.start + local_start)
+        i = 0
+        while i < len(tokens):
+            word = tokens[i][0]
+            if word in _SKIP_BEFORE_VISITOR:
+                i += 1
+                continue
+            location = _LOCATION_RE.match(sentence.norm, tokens[i][1] - sentence.start)
+            if location:
+                end = sentence.start + location.end()
+                while i < len(tokens) and tokens[i][1] < end:
+                    i += 1
+                continue
+            break
+        phrase = []
+        for token in tokens[i:]:
+            if token[0] == "." or _LOCATION_RE.match(sentence.norm, token[1] - sentence.start) or \
+                    token[0].startswith(normalize("والوفد")) or token[0] in {normalize("حيث"), normalize("لبحث")}:
+                break
+            if token[0] in {normalize("في")} and _LOCATION_RE.match(sentence.norm, token[2] - sentence.start + 1):
+                break
+            phrase.append(token)
+        while phrase and phrase[-1][0] == ",":
+            phrase.pop()
+        return phrase
+
+    def _phrase_fields(self, sentence: Sentence, phrase: list, role: str, values: dict, evidence: list) -> None:
+        if not phrase:
+            return
+        title, name = parse_person(phrase, self.mentions)
+        if title:
+            self._put(f"{role}_title_ar", *title, sentence, values, evidence)
+        if name:
+            self._put(f"{role}_name_ar", *name, sentence, values, evidence)
+
+    def _put(self, name: str, start: int, end: int, sentence: Sentence, values: dict, evidence: list) -> None:
+        item = self.article.evidence(name, start, end, sentence)
+        values[name] = item.value.strip(" ,\u060c")
+        evidence.append(item)
+
+    def _location(self, anchor: int, values: dict, evidence: list) -> None:
+        sentence = self.sentences[anchor]
+        window = [s for s in self.sentences[anchor: anchor + 3] if s.paragraph == sentence.paragraph]
+        for candidate in window:
+            match = _LOCATION_RE.search(candidate.norm)
+            if not match:
+                continue
+            group = 1 if match.group(1) else 0
+            start, end = match.span(group)
+            text = candidate.norm[start:end]
+            trimmed = _TRAILING_TIME_RE.sub("", text)
+            end = start + len(trimmed.rstrip())
+            for prefix in ("في ", "ب"):
+                if candidate.norm.startswith(prefix, start) and group == 0:
+                    start += len(prefix)
+                    break
+            self._put("location_ar", candidate.start + start, candidate.start + end, candidate, values, evidence)
+            return
+
+    def _date(self, anchor: int, index: int, values: dict, evidence: list, reasons: list) -> None:
+        sentence = self.sentences[anchor]
+        account = [s for s in self.sentences if s.role == "account"] if index == 0 else [sentence]
+        for candidate in account:
+            for phrase in dates.find_date_phrases(candidate.norm):
+                if phrase.kind in _EXPLICIT_KINDS and phrase.date:
+                    values |= {"date": phrase.date.isoformat(), "date_basis": "explicit"}
+                    self._put_date(candidate, phrase, values, evidence)
+                    return
+        lead_window = [s for s in self.sentences[anchor: anchor + 3] if s.paragraph == sentence.paragraph]
+        for candidate in lead_window:
+            for phrase in dates.find_date_phrases(candidate.norm):
+                if phrase.kind in _RELATIVE_KINDS:
+                    self._put_date(candidate, phrase, values, evidence)
+                    resolved = dates.resolve_relative(phrase, self.published)
+                    if resolved:
+                        values |= {"date": resolved.isoformat(), "date_basis": "relative"}
+                    else:
+                        values |= {"date": "", "date_basis": "unknown"}
+                        reasons.append("unknown_date")
+                    return
+        if self.published:
+            values |= {"date": self.published.isoformat(), "date_basis": "published", "date_text": ""}
+            return
+        values |= {"date": "", "date_basis": "unknown", "date_text": ""}
+        reasons.append("unknown_date")
+
+    def _put_date(self, sentence: Sentence, phrase, values: dict, evidence: list) -> None:
+        item = self.article.evidence("date", sentence.start + phrase.start, sentence.start + phrase.end, sentence)
+        values["date_text"] = item.value
+        evidence.append(item)
+
+    def _topics(self, anchor: int, index: int) -> list[TopicHit]:
+        """Topics of the meeting: the whole article for the main meeting, the anchor for a side meeting."""
+        pool = self.sentences if index == 0 else [self.sentences[anchor]]
+        found: dict[str, TopicHit] = {}
+        for sentence in pool:
+            in_account = sentence.role == "account" or index > 0
+            for topic_id, start, end in topics.find_topics(sentence.norm):
+                previous = found.get(topic_id)
+                if previous and (previous.in_account or not in_account):
+                    continue
+                sentence_text = self.article.original(sentence.start, sentence.end)[0]
+                _, o_start, o_end = self.article.original(sentence.start + start, sentence.start + end)
+                found[topic_id] = TopicHit(topic_id, in_account, sentence_text, o_start, o_end)
+        return [found[t.topic_id] for t in topics.TAXONOMY if t.topic_id in found]
+
+
+def _anchors(sentences: list[Sentence]) -> list[int]:
+    anchors = []
+    for index, sentence in enumerate(sentences):
+        verb = _MEETING_VERB_RE.search(sentence.norm)
+        if not verb or _BACKGROUND_MARK_RE.search(sentence.norm):
+            continue
+        if not anchors:
+            if not sentence.is_heading:
+                anchors.append(index)
+            continue
+        # A later meeting: a side meeting, or a sentence that opens with a meeting verb.
+        if _SIDE_MEETING_RE.search(sentence.norm) or verb.start() <= 4:
+            anchors.append(index)
+    if not anchors:
+        anchors = [i for i, s in enumerate(sentences) if _MEETING_VERB_RE.search(s.norm)][:1]
+    return anchors
+
+
+def extract_article(text: str, published: dt.date | None = None, title: str = "",
+                    gazetteer: Gazetteer | None = None) -> ArticleExtraction:
+    """Meetings, mentioned countries and messages for one article.
+
+    Args:
+        text: the cleaned body text (offsets in the result index it).
+        published: the article's publication date, if known (resolves اليوم، أمس...).
+        title: the headline, used only as a last resort for the partner.
+        gazetteer: defaults to the shared cached gazetteer.
+    Returns:
+        ArticleExtraction with zero or more meetings.
+    """
+    gaz = gazetteer or load_gazetteer()
+    article = _Article(text)
+    result = ArticleExtraction()
+    sentences = split_sentences(article.norm)
+    mentions = gaz.find(article.norm)
+    anchors = _anchors(sentences)
+    if not anchors:
+        result.messages.append("no meeting reported: no sentence says who met, received or visited whom")
+    reader = _MeetingReader(article, sentences, mentions, gaz, published, title)
+    partners_seen: set[tuple[str, str]] = set()
+    for anchor in anchors:
+        countries, orgs, _ = reader.partner_candidates(anchor)
+        key = (countries[0].key if countries else "", orgs[0].key if orgs else "")
+        if result.meetings and (key in partners_seen or key == ("", "")):
+            continue
+        if not result.meetings:
+            assign_roles(sentences, anchor, countries + orgs)
+        partners_seen.add(key)
+        result.meetings.append(reader.read(anchor, len(result.meetings)))
+
+    partner_codes = {m.partner_iso3 for m in result.meetings if m.partner_iso3}
+    counts: dict[str, int] = {}
+    for m in mentions:
+        if m.kind == "country":
+            counts[m.key] = counts.get(m.key, 0) + 1
+    for iso3, n in counts.items():
+        role = "partner" if iso3 in partner_codes else "host" if iso3 == HOST_COUNTRY else "context"
+        result.mentioned[iso3] = (role, n)
+    return result

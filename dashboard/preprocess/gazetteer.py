@@ -1,0 +1,934 @@
+"""Country and organisation gazetteer for Arabic (and English) news text.
+
+Countries come from pycountry (ISO 3166-1 codes, English names and the Arabic
+translation pycountry ships), completed by hand tables: display names, common
+alternate forms, nationality adjectives and the contexts in which a term does
+*not* mean a country. Organisations are a hand table.
+
+Every term is passed through :func:`normalize` before it goes into one
+Aho-Corasick automaton, so it matches the normalised article text directly.
+Latin terms are lower-cased, and ``find`` lower-cases the text it scans.
+
+A hit is kept only when it is a whole word: the character after it is not a
+letter, and the letters glued in front of it are one of the Arabic proclitics
+(و ف ب ك ل and their pairs). ``لل`` + a term without its article
+("للمالديف") is handled by a second, article-less copy of every ``ال`` term
+that accepts only ``لل`` (or ``ل`` when the word itself starts with ل). Among
+the kept hits the longest-leftmost non-overlapping ones win, so
+"الجمعية البرلمانية لحلف شمال الأطلسي" beats "حلف شمال الأطلسي" and
+"غينيا بيساو" beats "غينيا".
+"""
+
+from __future__ import annotations
+
+import functools
+import gettext
+import re
+from dataclasses import dataclass
+
+import ahocorasick
+import pycountry
+
+from dashboard.preprocess.normalize import ARABIC_LETTER_RE, normalize
+
+# --------------------------------------------------------------------------
+# Public records
+# --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Country:
+    """One ISO 3166-1 country with its display names."""
+
+    iso3: str
+    iso2: str
+    name_ar: str  # display form, no diacritics ("المالديف", "تركيا")
+    name_en: str  # pycountry common_name, else name
+
+
+@dataclass(frozen=True)
+class Organisation:
+    """An international organisation; ``parent_id`` links e.g. UNOCT to UN."""
+
+    org_id: str
+    name_ar: str
+    name_en: str
+    short_en: str
+    parent_id: str | None = None
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One gazetteer hit in a normalised text."""
+
+    start: int  # span of the term itself (no proclitic) in the text given
+    end: int
+    kind: str  # "country" | "org"
+    key: str  # iso3 or org_id
+    term: str  # the normalised (and, for Latin, lower-cased) term that matched
+    form: str  # "name" | "adjective" | "alternate" | "org"
+
+
+# --------------------------------------------------------------------------
+# Data tables. Arabic is written as people write it; normalisation happens at
+# load time so the tables stay readable.
+# --------------------------------------------------------------------------
+
+# Display names where pycountry's Arabic is awkward (comma-inverted, official,
+# parenthesised, or simply not the form an Arabic reader expects).
+DISPLAY_AR: dict[str, str] = {
+    "ARE": "الإمارات",
+    "BGD": "بنغلاديش",
+    "BLR": "بيلاروس",
+    "BOL": "بوليفيا",
+    "BRN": "بروناي",
+    "BFA": "بوركينا فاسو",
+    "CAF": "جمهورية أفريقيا الوسطى",
+    "COD": "جمهورية الكونغو الديمقراطية",
+    "CUW": "كوراساو",
+    "FLK": "جزر فوكلاند",
+    "FSM": "ميكرونيزيا",
+    "GGY": "غيرنزي",
+    "HUN": "المجر",
+    "IMN": "جزيرة مان",
+    "IRN": "إيران",
+    "KOR": "كوريا الجنوبية",
+    "LAO": "لاوس",
+    "LTU": "ليتوانيا",
+    "MAC": "ماكاو",
+    "MDA": "مولدوفا",
+    "MDV": "المالديف",
+    "MLT": "مالطا",
+    "MNE": "الجبل الأسود",
+    "NZL": "نيوزيلندا",
+    "PRK": "كوريا الشمالية",
+    "PSE": "فلسطين",
+    "RUS": "روسيا",
+    "SHN": "سانت هيلينا",
+    "SRB": "صربيا",
+    "SYR": "سوريا",
+    "TLS": "تيمور الشرقية",
+    "TUR": "تركيا",  # pycountry has no Arabic for Türkiye
+    "TWN": "تايوان",
+    "TZA": "تنزانيا",
+    "VAT": "الفاتيكان",
+    "VEN": "فنزويلا",
+    "VGB": "جزر العذراء البريطانية",
+    "VIR": "جزر العذراء الأمريكية",
+    "VNM": "فيتنام",
+}
+
+# Forms pycountry lacks: short names, official names, spelling variants.
+ALTERNATES_AR: dict[str, tuple[str, ...]] = {
+    "AFG": ("أفغانستان", "جمهورية أفغانستان الإسلامية"),
+    "ARE": ("الإمارات", "الإمارات العربية المتحدة", "دولة الإمارات",
+            "دولة الإمارات العربية المتحدة"),
+    "AUS": ("أستراليا", "استراليا"),
+    "BFA": ("بوركينا فاسو", "بوركينا فاصو"),
+    "BGD": ("بنغلاديش", "بنجلاديش", "بنغلادش", "جمهورية بنغلاديش الشعبية"),
+    "BHR": ("مملكة البحرين",),
+    "BIH": ("البوسنة والهرسك", "البوسنة"),
+    "BLR": ("بيلاروس", "بيلاروسيا", "روسيا البيضاء"),
+    "BRN": ("بروناي", "بروناي دار السلام", "سلطنة بروناي"),
+    "CAF": ("أفريقيا الوسطى", "جمهورية أفريقيا الوسطى"),
+    "CHN": ("الصين", "جمهورية الصين الشعبية"),
+    "CIV": ("ساحل العاج", "كوت ديفوار", "جمهورية كوت ديفوار"),
+    "COD": ("الكونغو الديمقراطية", "الكونغو الديموقراطية",
+            "جمهورية الكونغو الديمقراطية", "جمهورية الكونغو الديموقراطية",
+            "الكونغو كينشاسا"),
+    "COG": ("الكونغو", "جمهورية الكونغو", "الكونغو برازافيل"),
+    "COM": ("جزر القمر", "جمهورية القمر المتحدة", "اتحاد جزر القمر"),
+    "CPV": ("الرأس الأخضر", "كابو فيردي"),
+    "CZE": ("التشيك", "جمهورية التشيك"),
+    "DEU": ("ألمانيا",),
+    "DJI": ("جمهورية جيبوتي",),
+    "DNK": ("الدنمارك", "الدانمارك", "مملكة الدنمارك"),
+    "DZA": ("الجمهورية الجزائرية",),
+    "EGY": ("مصر", "جمهورية مصر العربية"),
+    "ESP": ("إسبانيا", "اسبانيا"),
+    "ETH": ("إثيوبيا", "أثيوبيا"),
+    "GAB": ("الغابون", "الجابون"),
+    "GBR": ("المملكة المتحدة", "بريطانيا", "بريطانيا العظمى"),
+    "GIN": ("غينيا", "جمهورية غينيا", "غينيا كوناكري"),
+    "GMB": ("غامبيا", "جامبيا"),
+    "HUN": ("المجر", "هنغاريا"),
+    "IDN": ("إندونيسيا", "جمهورية إندونيسيا"),
+    "IND": ("الهند", "جمهورية الهند"),
+    "IRN": ("إيران", "جمهورية إيران الإسلامية", "الجمهورية الإسلامية الإيرانية"),
+    "IRQ": ("جمهورية العراق",),
+    "JOR": ("الأردن", "المملكة الأردنية الهاشمية"),
+    "KAZ": ("كازاخستان", "كازخستان"),
+    "KGZ": ("قيرغيزستان", "قرغيزستان", "قيرغيزيا"),
+    "KOR": ("كوريا الجنوبية", "جمهورية كوريا"),
+    "KWT": ("دولة الكويت",),
+    "LAO": ("لاوس",),
+    "LBY": ("دولة ليبيا",),
+    "LKA": ("سريلانكا", "سري لانكا"),
+    "LTU": ("ليتوانيا",),
+    "MAR": ("المملكة المغربية",),
+    "MDV": ("المالديف", "جزر المالديف", "جمهورية المالديف", "جزر مالديف"),
+    # Bare "مالي" is the adjective "financial"; Mali only with a state noun.
+    "MLI": ("جمهورية مالي", "دولة مالي"),
+    "MLT": ("مالطا",),
+    "MMR": ("ميانمار", "بورما"),
+    "MNE": ("الجبل الأسود",),
+    "MRT": ("موريتانيا", "الجمهورية الإسلامية الموريتانية"),
+    "MYS": ("ماليزيا",),
+    "NER": ("النيجر", "جمهورية النيجر"),
+    "NGA": ("نيجيريا", "جمهورية نيجيريا الاتحادية"),
+    "NLD": ("هولندا", "مملكة هولندا"),
+    "NZL": ("نيوزيلندا", "نيوزيلاندا"),
+    # "عمان" alone is as often Amman, Jordan's capital.
+    "OMN": ("سلطنة عمان",),
+    "PAK": ("الباكستان", "جمهورية باكستان الإسلامية"),
+    "PER": ("بيرو",),
+    "POL": ("بولندا", "بولونيا"),
+    "PRK": ("كوريا الشمالية", "كوريا الديمقراطية"),
+    "PSE": ("فلسطين", "دولة فلسطين"),
+    "QAT": ("دولة قطر",),
+    "RUS": ("روسيا", "روسيا الاتحادية", "الاتحاد الروسي"),
+    "SAU": ("المملكة العربية السعودية", "السعودية"),
+    "SDN": ("جمهورية السودان",),
+    "SLE": ("سيراليون", "سيرا ليون"),
+    "SOM": ("جمهورية الصومال", "جمهورية الصومال الفيدرالية"),
+    "SRB": ("صربيا",),
+    "SSD": ("جنوب السودان", "دولة جنوب السودان"),
+    "SYR": ("سوريا", "سورية", "الجمهورية العربية السورية"),
+    "TCD": ("تشاد", "جمهورية تشاد"),
+    "TGO": ("توغو", "التوغو"),
+    "THA": ("تايلاند", "تايلند"),
+    "TLS": ("تيمور الشرقية", "تيمور ليشتي"),
+    "TUN": ("الجمهورية التونسية",),
+    "TUR": ("تركيا", "تركية", "جمهورية تركيا"),
+    "TZA": ("تنزانيا",),
+    "UGA": ("أوغندا",),
+    "USA": ("الولايات المتحدة", "الولايات المتحدة الأمريكية",
+            "الولايات المتحدة الأميركية", "أمريكا", "أميركا"),
+    "UZB": ("أوزبكستان",),
+    "VAT": ("الفاتيكان", "الكرسي الرسولي", "دولة الفاتيكان", "مدينة الفاتيكان"),
+    "VNM": ("فيتنام",),
+    "YEM": ("الجمهورية اليمنية",),
+    "ZAF": ("جنوب أفريقيا", "جنوب إفريقيا"),
+}
+
+ALTERNATES_EN: dict[str, tuple[str, ...]] = {
+    "ARE": ("UAE", "Emirates"),
+    "BIH": ("Bosnia",),
+    "CIV": ("Ivory Coast", "Cote d'Ivoire"),
+    "COD": ("Democratic Republic of the Congo", "DR Congo", "DRC"),
+    "COG": ("Republic of the Congo", "Congo-Brazzaville"),
+    "CPV": ("Cape Verde",),
+    "CZE": ("Czech Republic",),
+    "GBR": ("Great Britain", "Britain"),
+    "KOR": ("Republic of Korea",),
+    "MMR": ("Burma",),
+    "PSE": ("Palestine",),
+    "RUS": ("Russia",),
+    "SAU": ("KSA", "Kingdom of Saudi Arabia"),
+    "SWZ": ("Swaziland",),
+    "TLS": ("East Timor",),
+    "TUR": ("Turkey",),
+    "USA": ("USA", "United States of America"),
+    "VAT": ("Vatican",),
+}
+
+# Masculine definite nationality adjectives that the suffix rule gets wrong or
+# that matter enough to pin down. Feminine and plural forms are derived.
+ADJECTIVES_AR: dict[str, tuple[str, ...]] = {
+    "AFG": ("الأفغاني", "الأفغانستاني"),
+    "ALB": ("الألباني",),
+    "ARE": ("الإماراتي",),
+    "ARM": ("الأرمني", "الأرميني"),
+    "AUS": ("الأسترالي",),
+    "AUT": ("النمساوي",),
+    "AZE": ("الأذربيجاني",),
+    "BEL": ("البلجيكي",),
+    "BEN": ("البنيني",),
+    "BFA": ("البوركيني", "البوركينابي"),
+    "BGD": ("البنغلاديشي", "البنجلاديشي", "البنغالي"),
+    "BHR": ("البحريني",),
+    "BIH": ("البوسني",),
+    "BRA": ("البرازيلي",),
+    "BRN": ("البروناوي", "البروني"),
+    "CAN": ("الكندي",),
+    "CHN": ("الصيني",),
+    "CIV": ("الإيفواري",),
+    "COG": ("الكونغولي",),
+    "COM": ("القمري",),
+    "CZE": ("التشيكي",),
+    "DEU": ("الألماني",),
+    "DJI": ("الجيبوتي",),
+    "DNK": ("الدنماركي", "الدانماركي"),
+    "DZA": ("الجزائري",),
+    "EGY": ("المصري",),
+    "ERI": ("الإريتري",),
+    "ESP": ("الإسباني",),
+    "ETH": ("الإثيوبي",),
+    "FIN": ("الفنلندي",),
+    "FRA": ("الفرنسي",),
+    "GBR": ("البريطاني",),
+    "GIN": ("الغيني",),
+    "GMB": ("الغامبي",),
+    "GRC": ("اليوناني",),
+    "HUN": ("المجري",),
+    "IDN": ("الإندونيسي",),
+    "IND": ("الهندي",),
+    "IRN": ("الإيراني",),
+    "IRQ": ("العراقي",),
+    "ITA": ("الإيطالي",),
+    "JOR": ("الأردني",),
+    "JPN": ("الياباني",),
+    "KAZ": ("الكازاخي", "الكازاخستاني"),
+    "KEN": ("الكيني",),
+    "KGZ": ("القرغيزي", "القيرغيزي"),
+    # Bare "الكوري" is taken as South Korean; the North needs its qualifier.
+    "KOR": ("الكوري", "الكوري الجنوبي"),
+    "KWT": ("الكويتي",),
+    "LAO": ("اللاوسي",),
+    "LBN": ("اللبناني",),
+    "LBY": ("الليبي",),
+    "LKA": ("السريلانكي",),
+    "MAR": ("المغربي",),
+    "MDV": ("المالديفي",),
+    "MKD": ("المقدوني",),
+    "MMR": ("الميانماري",),
+    "MRT": ("الموريتاني",),
+    "MYS": ("الماليزي",),
+    "NER": ("النيجري",),
+    "NGA": ("النيجيري",),
+    "NLD": ("الهولندي",),
+    "NOR": ("النرويجي",),
+    "NPL": ("النيبالي",),
+    "NZL": ("النيوزيلندي",),
+    "OMN": ("العماني",),
+    "PAK": ("الباكستاني",),
+    "PER": ("البيروفي",),
+    "PHL": ("الفلبيني",),
+    "POL": ("البولندي",),
+    "PRK": ("الكوري الشمالي",),
+    "PSE": ("الفلسطيني",),
+    "QAT": ("القطري",),
+    "RUS": ("الروسي",),
+    "SAU": ("السعودي",),
+    "SDN": ("السوداني",),
+    "SEN": ("السنغالي",),
+    "SLE": ("السيراليوني",),
+    "SOM": ("الصومالي",),
+    "SSD": ("الجنوب سوداني",),
+    "SWE": ("السويدي",),
+    "SYR": ("السوري",),
+    "TCD": ("التشادي",),
+    "TGO": ("التوغولي",),
+    "THA": ("التايلاندي", "التايلندي"),
+    "TJK": ("الطاجيكي",),
+    "TKM": ("التركماني",),
+    "TUN": ("التونسي",),
+    "TUR": ("التركي",),
+    "UGA": ("الأوغندي",),
+    "USA": ("الأمريكي", "الأميركي"),
+    "UZB": ("الأوزبكي", "الأوزبكستاني"),
+    "VNM": ("الفيتنامي",),
+    "YEM": ("اليمني",),
+    "ZAF": ("الجنوب أفريقي",),
+}
+
+# No adjectives at all: the form is far more often another word.
+NO_ADJECTIVES = frozenset({
+    "MLI",  # المالي / المالية = "financial"
+    "ROU",  # الروماني = "Roman"
+    "MAC",  # المكاوي = "Meccan", also a surname
+})
+
+# Only the definite (ال) forms: the bare forms are common words or names.
+DEFINITE_ADJECTIVES_ONLY = frozenset({
+    "ALB",  # الباني = "the builder"
+    "OMN",  # عماني may be "from Amman"
+    "TUR",  # تركي is a common Saudi given name
+})
+
+# Terms never added, whatever their source: ambiguous on their own.
+BLOCKED_TERMS = frozenset({
+    "عمان",  # Oman or Amman
+    "مالي",  # Mali or "financial"
+    "كوريا",  # North or South
+    "المملكة",  # "the Kingdom": usually Saudi Arabia, but not a name
+    "فيرجن",  # pycountry's inverted "فيرجن، جزر فيرجن ..." (two territories)
+    "محافظة صينية",  # pycountry's second half of "تايوان، محافظة صينيّة"
+    "القطاع الفرنسي",  # parenthesised qualifiers in pycountry names
+    "الجزء الهولندي",
+    "jersey",  # "New Jersey"
+})
+
+# (term, previous words, next words): a hit is dropped when the word before
+# it ends with one of the previous words or the word after it is one of the
+# next words. Measured false positives on real articles.
+EXCLUDED_CONTEXTS: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
+    ("الهندي", ("المحيط", "الجوز", "التمر"), ()),  # Indian Ocean, coconut, tamarind
+    ("المغرب", ("صلاة", "بلاد"), ("العربي", "الإسلامي")),  # Maghreb, prayer, AQIM
+    ("أمريكا", (), ("اللاتينية", "الجنوبية", "الشمالية", "الوسطى")),  # continents
+    ("أميركا", (), ("اللاتينية", "الجنوبية", "الشمالية", "الوسطى")),
+    ("القطري", ("المكتب", "البرنامج", "الفريق", "المستوى"), ()),  # "country-level" (UN usage)
+    ("القطرية", ("البرامج", "المكاتب", "الفرق", "الاستراتيجيات", "الإستراتيجيات"), ()),
+    ("اليمنى", ("اليد", "الضفة", "الكفة", "الجهة"), ()),  # "right-hand" (ى -> ي)
+)
+
+# Terms that are ordinary words unless quoted or bracketed as a name.
+QUOTED_ONLY_TERMS = frozenset({"اعتدال"})  # "moderation"; Etidal centre
+_OPEN_QUOTES = frozenset("«\"“”'(")
+_CLOSE_QUOTES = frozenset("»\"”“')")
+
+# (org_id, name_ar, name_en, short_en, parent_id, extra Arabic terms, extra
+# English terms). The Arabic and English names are terms too.
+ORGANISATIONS: tuple[tuple[str, str, str, str, str | None, tuple[str, ...], tuple[str, ...]], ...] = (
+    ("UN", "الأمم المتحدة", "United Nations", "UN", None,
+     ("هيئة الأمم المتحدة", "منظمة الأمم المتحدة"), ()),
+    ("UNOCT", "مكتب الأمم المتحدة لمكافحة الإرهاب", "UN Office of Counter-Terrorism", "UNOCT", "UN",
+     # "وكيل الأمين العام للأمم المتحدة لمكافحة الإرهاب" heads UNOCT
+     ("الأمم المتحدة لمكافحة الإرهاب", "مكتب الأمم المتحدة المعني بمكافحة الإرهاب",
+      "مكتب مكافحة الإرهاب التابع للأمم المتحدة"),
+     ("United Nations Office of Counter-Terrorism", "Office of Counter-Terrorism", "UNOCT")),
+    ("UNCCT", "مركز الأمم المتحدة لمكافحة الإرهاب", "UN Counter-Terrorism Centre", "UNCCT", "UNOCT",
+     (), ("United Nations Counter-Terrorism Centre", "UNCCT")),
+    ("UNSC", "مجلس الأمن الدولي", "UN Security Council", "UNSC", "UN",
+     ("مجلس الأمن التابع للأمم المتحدة", "مجلس الأمن الدولي التابع للأمم المتحدة"),
+     ("United Nations Security Council", "Security Council")),
+    ("CTED", "المديرية التنفيذية للجنة مكافحة الإرهاب", "Counter-Terrorism Committee Executive Directorate",
+     "CTED", "UNSC", ("المديرية التنفيذية للجنة مكافحة الإرهاب التابعة لمجلس الأمن",),
+     ("Counter-Terrorism Committee Executive Directorate", "CTED")),
+    ("UNODC", "مكتب الأمم المتحدة المعني بالمخدرات والجريمة", "UN Office on Drugs and Crime", "UNODC", "UN",
+     (), ("United Nations Office on Drugs and Crime", "UNODC")),
+    ("UNDP", "برنامج الأمم المتحدة الإنمائي", "UN Development Programme", "UNDP", "UN",
+     (), ("United Nations Development Programme", "UNDP")),
+    ("UNESCO", "منظمة الأمم المتحدة للتربية والعلم والثقافة",
+     "UN Educational, Scientific and Cultural Organization", "UNESCO", "UN",
+     ("اليونسكو", "يونسكو"), ("UNESCO",)),
+    ("NATO", "حلف شمال الأطلسي", "North Atlantic Treaty Organization", "NATO", None,
+     ("حلف الناتو", "الناتو", "ناتو", "حلف الأطلسي", "حلف شمال الأطلنطي", "منظمة حلف شمال الأطلسي"),
+     ("NATO", "North Atlantic Treaty Organisation")),
+    ("NATO_PA", "الجمعية البرلمانية لحلف شمال الأطلسي", "NATO Parliamentary Assembly", "NATO PA", "NATO",
+     ("الجمعية البرلمانية للناتو", "الجمعية البرلمانية لحلف الناتو", "الجمعية البرلمانية لحلف الأطلسي",
+      "الجمعية البرلمانية لحلف شمال الأطلنطي"),
+     ("NATO PA",)),
+    ("EU", "الاتحاد الأوروبي", "European Union", "EU", None, ("الاتحاد الأوربي",), ()),
+    ("AU", "الاتحاد الأفريقي", "African Union", "AU", None, ("الاتحاد الإفريقي",), ()),
+    ("OIC", "منظمة التعاون الإسلامي", "Organisation of Islamic Cooperation", "OIC", None,
+     ("منظمة المؤتمر الإسلامي",), ("Organization of Islamic Cooperation", "OIC")),
+    ("GCC", "مجلس التعاون لدول الخليج العربية", "Gulf Cooperation Council", "GCC", None,
+     ("مجلس التعاون الخليجي", "مجلس التعاون لدول الخليج"),
+     ("Cooperation Council for the Arab States of the Gulf", "GCC")),
+    ("ARAB_LEAGUE", "جامعة الدول العربية", "League of Arab States", "Arab League", None,
+     ("الجامعة العربية",), ("Arab League",)),
+    ("INTERPOL", "الإنتربول", "International Criminal Police Organization", "INTERPOL", None,
+     ("انتربول", "منظمة الشرطة الجنائية الدولية"), ("Interpol",)),
+    ("ICRC", "اللجنة الدولية للصليب الأحمر", "International Committee of the Red Cross", "ICRC", None,
+     (), ("ICRC",)),
+    ("MWL", "رابطة العالم الإسلامي", "Muslim World League", "MWL", None, (), ()),
+    ("ETIDAL", "المركز العالمي لمكافحة الفكر المتطرف", "Global Center for Combating Extremist Ideology",
+     "Etidal", None, ("اعتدال", "مركز اعتدال", "المركز العالمي لمكافحة الفكر المتطرف اعتدال"),
+     ("Etidal",)),
+    ("GCTF", "المنتدى العالمي لمكافحة الإرهاب", "Global Counterterrorism Forum", "GCTF", None,
+     (), ("Global Counter-Terrorism Forum", "GCTF")),
+    ("FATF", "مجموعة العمل المالي", "Financial Action Task Force", "FATF", None,
+     ("مجموعة العمل المالي الدولية", "فاتف"), ("FATF",)),
+    ("D_ISIS", "التحالف الدولي لهزيمة داعش", "Global Coalition to Defeat ISIS", "D-ISIS", None,
+     ("التحالف العالمي لمكافحة داعش", "التحالف الدولي لمكافحة داعش", "التحالف الدولي لمحاربة داعش",
+      "التحالف الدولي ضد داعش", "التحالف العالمي لهزيمة داعش", "التحالف الدولي لهزيمة تنظيم داعش",
+      "التحالف الدولي لمحاربة تنظيم داعش"),
+     ("Global Coalition against Daesh", "Global Coalition to Defeat Daesh", "Global Coalition Against ISIS")),
+    ("OSCE", "منظمة الأمن والتعاون في أوروبا", "Organization for Security and Co-operation in Europe", "OSCE",
+     None, (), ("OSCE",)),
+    ("ASEAN", "رابطة دول جنوب شرق آسيا", "Association of Southeast Asian Nations", "ASEAN", None,
+     ("آسيان", "الآسيان", "رابطة أمم جنوب شرق آسيا"), ("ASEAN",)),
+    ("NAUSS", "جامعة نايف العربية للعلوم الأمنية", "Naif Arab University for Security Sciences", "NAUSS",
+     None, ("جامعة نايف",), ("NAUSS",)),
+    ("IMCTC", "التحالف الإسلامي العسكري لمحاربة الإرهاب", "Islamic Military Counter Terrorism Coalition",
+     "IMCTC", None,
+     ("التحالف الإسلامي العسكري", "التحالف الإسلامي", "التحالف الإسلامي لمكافحة الإرهاب",
+      "التحالف الإسلامي العسكري لمكافحة الإرهاب", "التحالف الإسلامي لمحاربة الإرهاب"),
+     ("IMCTC", "Islamic Military Counter-Terrorism Coalition", "Islamic Military Coalition to Fight Terrorism")),
+)
+
+# Letters a word may carry in front of a term: و ف ب ك ل and their pairs.
+PROCLITICS = frozenset({"", "و", "ف", "ب", "ك", "ل", "وب", "ول", "وك", "فب", "فل", "فك"})
+# ل + ال-word is written لل + word ("للمالديف"); the article-less copy of an
+# ال term accepts only these.
+LL_PROCLITICS = frozenset({"لل", "ولل", "فلل"})
+# ...and when the word itself starts with ل the three lams collapse to two
+# ("لليبي" = ل + الليبي), so only one ل is left in front.
+L_PROCLITICS = frozenset({"ل", "ول", "فل"})
+LATIN_PROCLITICS = frozenset({""})
+
+# Higher wins when one term reaches the same key through several sources.
+_FORM_RANK = {"name": 3, "org": 3, "alternate": 2, "adjective": 1}
+
+_ARABIC_DIACRITICS_RE = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u0640]")
+_NAME_SPLIT_RE = re.compile(r"[,()]")
+
+# --------------------------------------------------------------------------
+# Term building
+# --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    """A term proposed for a key, before collisions are resolved."""
+
+    term: str
+    kind: str
+    key: str
+    form: str
+    hand: bool  # from a hand table (wins over pycountry-derived forms)
+
+
+@dataclass(frozen=True)
+class _Entry:
+    """What a term in the automaton means, and when a hit on it counts."""
+
+    kind: str
+    key: str
+    form: str
+    proclitics: frozenset[str]
+    skip_if_prev: tuple[str, ...] = ()
+    skip_if_next: tuple[str, ...] = ()
+    quoted_only: bool = False
+
+
+def _clean_term(text: str) -> str:
+    """Normalise a term: Arabic normalisation, Latin lower-case, single spaces.
+
+    Args:
+        text: a name as written in a table or by pycountry.
+    Returns:
+        The form that is looked up in normalised, case-folded text.
+    """
+    return " ".join(normalize(text).lower().split())
+
+
+def _strip_diacritics(text: str) -> str:
+    """Drop harakat, shadda and tatweel but keep hamza letters (for display).
+
+    Args:
+        text: Arabic text.
+    Returns:
+        The text without diacritics, with "X و Y" written "X وY".
+    """
+    return " ".join(_ARABIC_DIACRITICS_RE.sub("", text).replace(" و ", " و").split())
+
+
+def _is_arabic(term: str) -> bool:
+    """True when the term contains Arabic letters."""
+    return bool(ARABIC_LETTER_RE.search(term))
+
+
+def _arabic_name_parts(name: str) -> list[str]:
+    """Split a pycountry Arabic name into usable terms.
+
+    pycountry writes some names inverted ("الكونغو، جمهوريّة الكونغو ...") or
+    with a parenthesised alias ("المجر (هنغاريا)"); each piece is a term, and
+    "X و Y" and "X-Y" also get their usual spellings.
+
+    Args:
+        name: pycountry's Arabic name (raw).
+    Returns:
+        Normalised terms.
+    """
+    terms: list[str] = []
+    for part in _NAME_SPLIT_RE.split(_clean_term(name)):
+        part = " ".join(part.split())
+        if not part:
+            continue
+        terms.append(part)
+        if " و " in part:
+            terms.append(part.replace(" و ", " و"))
+        if "-" in part:
+            terms.append(part.replace("-", " "))
+    return terms
+
+
+def _english_names(country) -> list[str]:
+    """English names of a pycountry country, minus inverted tails.
+
+    Args:
+        country: a pycountry country record.
+    Returns:
+        Raw English names ("Korea, Republic of" gives "Korea").
+    """
+    names = [country.name, getattr(country, "common_name", None), getattr(country, "official_name", None)]
+    out = []
+    for name in filter(None, names):
+        # "Korea, Republic of" -> "Korea"; "Falkland Islands (Malvinas)" -> both
+        head = name.split(",")[0]
+        out.extend(p.strip() for p in re.split(r"[()]", head) if p.strip())
+    return out
+
+
+def adjective_by_rule(name: str) -> str | None:
+    """Masculine definite nationality adjective of a one-word country name.
+
+    The nisba rule: drop the article, drop a final ا / يا / ة / ية, add ي,
+    put the article back ("ماليزيا" -> "الماليزي", "المالديف" -> "المالديفي",
+    "سنغافورة" -> "السنغافوري", "جيبوتي" -> "الجيبوتي").
+
+    Args:
+        name: normalised country name.
+    Returns:
+        The normalised adjective, or None for multi-word names.
+    """
+    if " " in name or "-" in name:
+        return None
+    stem = name[2:] if name.startswith("ال") else name
+    if stem.endswith(("يا", "يه")):
+        stem = stem[:-2]
+    elif stem.endswith(("ا", "ه")):
+        stem = stem[:-1]
+    elif stem.endswith("ي"):
+        return "ال" + stem
+    return "ال" + stem + "ي"
+
+
+def adjective_forms(masculine: str, definite_only: bool = False) -> list[str]:
+    """Feminine and plural forms (and bare forms) of a masculine adjective.
+
+    Every word ending in ي is inflected, so "الكوري الجنوبي" gives
+    "الكورية الجنوبية" and "الجنوب أفريقي" gives "الجنوب أفريقية".
+
+    Args:
+        masculine: normalised masculine definite adjective.
+        definite_only: leave out the forms without the article.
+    Returns:
+        Normalised forms: masc., fem., plural -ون, plural -ين, then the
+        same without the article unless ``definite_only``.
+    """
+    words = masculine.split()
+
+    def inflect(suffix: str) -> str:
+        return " ".join(w + suffix if w.endswith("ي") else w for w in words)
+
+    definite = [masculine, inflect("ه"), inflect("ون"), inflect("ين")]
+    if definite_only:
+        return definite
+    bare = [" ".join(w[2:] if w.startswith("ال") else w for w in form.split()) for form in definite]
+    return definite + bare
+
+
+def _country_candidates(country, arabic_name: str | None, display_ar: str) -> list[_Candidate]:
+    """Every term proposed for one country.
+
+    Args:
+        country: pycountry record.
+        arabic_name: pycountry's Arabic name, or None when it has none.
+        display_ar: the display name chosen for the country.
+    Returns:
+        Candidates (names, alternates, adjectives, English names).
+    """
+    iso3 = country.alpha_3
+    out: list[_Candidate] = []
+
+    def add(raw_terms, form: str, hand: bool, split: bool = False) -> None:
+        for raw in raw_terms:
+            terms = _arabic_name_parts(raw) if split else [_clean_term(raw)]
+            out.extend(_Candidate(t, "country", iso3, form, hand) for t in terms)
+
+    if arabic_name:
+        add([arabic_name], "name", hand=False, split=True)
+    add([display_ar], "name", hand=iso3 in DISPLAY_AR, split=True)
+    add(ALTERNATES_AR.get(iso3, ()), "alternate", hand=True)
+    add(_english_names(country), "name", hand=False)
+    add(ALTERNATES_EN.get(iso3, ()), "alternate", hand=True)
+
+    if iso3 not in NO_ADJECTIVES:
+        definite_only = iso3 in DEFINITE_ADJECTIVES_ONLY
+        if iso3 in ADJECTIVES_AR:
+            masculines = [_clean_term(a) for a in ADJECTIVES_AR[iso3]]
+            hand = True
+        else:
+            # The rule is trusted only for definite forms: bare nisba forms of
+            # minor countries collide with names and common words.
+            masculines = [a for a in [adjective_by_rule(_clean_term(display_ar))] if a]
+            hand, definite_only = False, True
+        for masc in masculines:
+            add(adjective_forms(masc, definite_only), "adjective", hand)
+    return out
+
+
+def _organisation_candidates(spec) -> tuple[Organisation, list[_Candidate]]:
+    """The record and the terms of one row of ORGANISATIONS.
+
+    Args:
+        spec: (org_id, name_ar, name_en, short_en, parent_id, ar_terms, en_terms).
+    Returns:
+        The Organisation and its candidates (all hand-made).
+    """
+    org_id, name_ar, name_en, short_en, parent_id, ar_terms, en_terms = spec
+    org = Organisation(org_id, _strip_diacritics(name_ar), name_en, short_en, parent_id)
+    raw_terms = (name_ar, *ar_terms, name_en, *en_terms)
+    return org, [_Candidate(_clean_term(t), "org", org_id, "org", True) for t in raw_terms]
+
+
+def _resolve(candidates: list[_Candidate]) -> dict[str, _Candidate]:
+    """One meaning per term.
+
+    A hand-table term beats pycountry-derived ones; two hand tables giving
+    the same term to different keys is a data error; pycountry-derived terms
+    shared by several keys ("الكونغو" for both Congos) are dropped. Within a
+    key the strongest form wins (name > alternate > adjective).
+
+    Args:
+        candidates: all proposals.
+    Returns:
+        term -> chosen candidate.
+    Raises:
+        ValueError: when hand tables disagree about a term.
+    """
+    blocked = {_clean_term(t) for t in BLOCKED_TERMS}
+    by_term: dict[str, list[_Candidate]] = {}
+    for cand in candidates:
+        if cand.term and cand.term not in blocked and len(cand.term) >= 3:
+            by_term.setdefault(cand.term, []).append(cand)
+
+    chosen: dict[str, _Candidate] = {}
+    for term, cands in by_term.items():
+        hand_keys = {(c.kind, c.key) for c in cands if c.hand}
+        if len(hand_keys) > 1:
+            raise ValueError(f"gazetteer term {term!r} is given to {sorted(hand_keys)}")
+        keys = hand_keys or {(c.kind, c.key) for c in cands}
+        if len(keys) > 1:
+            continue  # ambiguous and nobody decided: leave it out
+        (kind, key), = keys
+        mine = [c for c in cands if (c.kind, c.key) == (kind, key)]
+        chosen[term] = max(mine, key=lambda c: (_FORM_RANK[c.form], c.hand))
+    return chosen
+
+
+def _entries(chosen: dict[str, _Candidate]) -> dict[str, tuple[_Entry, ...]]:
+    """Automaton payloads: each term, plus an article-less copy of ال terms.
+
+    Args:
+        chosen: term -> candidate, from :func:`_resolve`.
+    Returns:
+        automaton term -> entries (checked in order at match time).
+    """
+    contexts = {
+        _clean_term(term): (tuple(_clean_term(w) for w in prev), tuple(_clean_term(w) for w in nxt))
+        for term, prev, nxt in EXCLUDED_CONTEXTS
+    }
+    quoted = {_clean_term(t) for t in QUOTED_ONLY_TERMS}
+    table: dict[str, list[_Entry]] = {}
+    for term, cand in chosen.items():
+        arabic = _is_arabic(term)
+        prev, nxt = contexts.get(term, ((), ()))
+        base = _Entry(cand.kind, cand.key, cand.form, PROCLITICS if arabic else LATIN_PROCLITICS,
+                      prev, nxt, term in quoted)
+        table.setdefault(term, []).insert(0, base)  # a real term outranks a copy
+        if arabic and term.startswith("ال") and len(term) > 4:
+            bare = term[2:]
+            proclitics = L_PROCLITICS if bare.startswith("ل") else LL_PROCLITICS
+            table.setdefault(bare, []).append(
+                _Entry(cand.kind, cand.key, cand.form, proclitics, prev, nxt, term in quoted))
+    return {term: tuple(entries) for term, entries in table.items()}
+
+
+# --------------------------------------------------------------------------
+# Matching
+# --------------------------------------------------------------------------
+
+
+def _fold_case(text: str) -> str:
+    """Lower-case Latin letters without changing the length of the text.
+
+    Args:
+        text: normalised text.
+    Returns:
+        Same-length text; characters whose lower case is longer stay as they are.
+    """
+    folded = text.lower()
+    if len(folded) == len(text):
+        return folded
+    return "".join(low if len(low := ch.lower()) == 1 else ch for ch in text)
+
+
+def _word_before(text: str, index: int) -> str:
+    """The word ending just before ``index`` (spaces skipped), or ""."""
+    end = index
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    start = end
+    while start > 0 and text[start - 1].isalpha():
+        start -= 1
+    return text[start:end]
+
+
+def _word_after(text: str, index: int) -> str:
+    """The word starting after ``index`` (spaces skipped), or ""."""
+    start = index
+    while start < len(text) and text[start].isspace():
+        start += 1
+    end = start
+    while end < len(text) and text[end].isalpha():
+        end += 1
+    return text[start:end]
+
+
+class Gazetteer:
+    """Countries and organisations, and a matcher over normalised text."""
+
+    def __init__(self, countries: dict[str, Country], organisations: dict[str, Organisation],
+                 entries: dict[str, tuple[_Entry, ...]]) -> None:
+        """Build the automaton.
+
+        Args:
+            countries: iso3 -> Country.
+            organisations: org_id -> Organisation.
+            entries: normalised term -> entries (see :func:`_entries`).
+        """
+        self.countries = countries
+        self.organisations = organisations
+        self._entries = entries
+        self._automaton = ahocorasick.Automaton()
+        for term in entries:
+            self._automaton.add_word(term, term)
+        self._automaton.make_automaton()
+
+    def country(self, iso3: str) -> Country:
+        """The country with ISO alpha-3 code ``iso3`` (KeyError if unknown)."""
+        return self.countries[iso3]
+
+    def organisation(self, org_id: str) -> Organisation:
+        """The organisation with id ``org_id`` (KeyError if unknown)."""
+        return self.organisations[org_id]
+
+    def terms_for(self, key: str, kind: str = "country") -> list[str]:
+        """All automaton terms (article-less copies included) for one key.
+
+        Args:
+            key: iso3 or org_id.
+            kind: "country" or "org".
+        Returns:
+            Sorted normalised terms.
+        """
+        return sorted(t for t, entries in self._entries.items()
+                      if any(e.key == key and e.kind == kind for e in entries))
+
+    def find(self, norm_text: str) -> list[Mention]:
+        """Country and organisation mentions in a normalised text.
+
+        Args:
+            norm_text: output of ``normalize`` (Latin may be in any case).
+        Returns:
+            Non-overlapping whole-word mentions, longest-leftmost, in text order.
+        """
+        text = _fold_case(norm_text)
+        hits: list[tuple[int, int, str, _Entry]] = []
+        for last, term in self._automaton.iter(text):
+            start, end = last + 1 - len(term), last + 1
+            entry = self._accept(text, start, end, term)
+            if entry is not None:
+                hits.append((start, end, term, entry))
+
+        hits.sort(key=lambda h: (h[0], h[0] - h[1]))
+        mentions: list[Mention] = []
+        covered_to = 0
+        for start, end, term, entry in hits:
+            if start >= covered_to:
+                mentions.append(Mention(start, end, entry.kind, entry.key, term, entry.form))
+                covered_to = end
+        return mentions
+
+    def _accept(self, text: str, start: int, end: int, term: str) -> _Entry | None:
+        """The entry a hit stands for, or None when it is not a whole word.
+
+        Args:
+            text: case-folded normalised text.
+            start: hit start.
+            end: hit end.
+            term: the matched term.
+        Returns:
+            The first entry whose proclitics and context fit, else None.
+        """
+        if end < len(text) and text[end].isalpha():
+            return None
+        word_start = start
+        while word_start > 0 and text[word_start - 1].isalpha():
+            word_start -= 1
+        prefix = text[word_start:start]
+        for entry in self._entries[term]:
+            if prefix not in entry.proclitics:
+                continue
+            if entry.skip_if_prev and _word_before(text, word_start).endswith(entry.skip_if_prev):
+                continue
+            if entry.skip_if_next and _word_after(text, end) in entry.skip_if_next:
+                continue
+            if entry.quoted_only and not (
+                word_start > 0 and text[word_start - 1] in _OPEN_QUOTES
+                and end < len(text) and text[end] in _CLOSE_QUOTES
+            ):
+                continue
+            return entry
+        return None
+
+
+# --------------------------------------------------------------------------
+# Loading
+# --------------------------------------------------------------------------
+
+
+def _arabic_translation():
+    """pycountry's Arabic ISO 3166-1 catalogue (gettext)."""
+    return gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["ar"])
+
+
+def build_gazetteer() -> Gazetteer:
+    """Build a fresh gazetteer from pycountry and the tables above.
+
+    Returns:
+        A Gazetteer (use :func:`load_gazetteer` for the shared cached one).
+    """
+    arabic = _arabic_translation()
+    countries: dict[str, Country] = {}
+    candidates: list[_Candidate] = []
+    for record in pycountry.countries:
+        translated = arabic.gettext(record.name)
+        arabic_name = translated if translated != record.name else None  # untranslated: gettext echoes
+        display = DISPLAY_AR.get(record.alpha_3) or _strip_diacritics(arabic_name or "")
+        if not display:
+            raise ValueError(f"no Arabic name for {record.alpha_3}; add it to DISPLAY_AR")
+        name_en = getattr(record, "common_name", None) or record.name
+        countries[record.alpha_3] = Country(record.alpha_3, record.alpha_2, display, name_en)
+        candidates.extend(_country_candidates(record, arabic_name, display))
+
+    organisations: dict[str, Organisation] = {}
+    for spec in ORGANISATIONS:
+        org, org_candidates = _organisation_candidates(spec)
+        organisations[org.org_id] = org
+        candidates.extend(org_candidates)
+
+    return Gazetteer(countries, organisations, _entries(_resolve(candidates)))
+
+
+@functools.cache
+def load_gazetteer() -> Gazetteer:
+    """The process-wide gazetteer, built on first use.
+
+    Returns:
+        The same Gazetteer object on every call.
+    """
+    return build_gazetteer()
+
+
+def _sort_key(name_ar: str) -> str:
+    """Sort Arabic names the way reference lists do: ignoring the article.
+
+    The article is looked for before normalising, so "ألبانيا" (أل, not ال)
+    keeps its first letter.
+    """
+    return normalize(name_ar[2:] if name_ar.startswith("ال") else name_ar)
+
+
+def country_choices() -> list[Country]:
+    """All countries sorted by Arabic name (article ignored), for pick lists.
+
+    Returns:
+        Country records.
+    """
+    gaz = load_gazetteer()
+    return sorted(gaz.countries.values(), key=lambda c: (_sort_key(c.name_ar), c.iso3))

@@ -1,0 +1,335 @@
+"""The pipeline: a folder of articles in, the contract's tables out.
+
+``process_article`` is the per-article step: a pure function of the file's
+bytes, its name and its metadata row, returning plain rows. It is what a
+distributed engine would map over millions of files. ``run`` adds what one
+machine needs around it: the metadata file, a content-keyed cache so that a
+re-run only processes new or changed articles, a lock, and atomic writes.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+import os
+import sqlite3
+import sys
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+import pandas as pd
+from filelock import FileLock
+
+from dashboard import store
+from dashboard.preprocess import dates, schema
+from dashboard.preprocess.extract import extract_article
+from dashboard.preprocess.gazetteer import load_gazetteer
+from dashboard.preprocess.reader import MAX_BYTES, SUPPORTED_SUFFIXES, read_article_bytes
+from dashboard.preprocess.topics import TOPICS_BY_ID
+
+METADATA_FILE = "metadata.csv"
+METADATA_COLUMNS = ("file", "published_date", "source_url", "outlet")
+CACHE_FILE = "cache.sqlite"
+LOCK_FILE = ".pipeline.lock"
+REPORT_FILE = "run_report.json"
+
+_MEETING_DEFAULTS = {c.name: "" for c in schema.MEETINGS.columns if c.kind in ("str", "date")}
+
+
+def _code_fingerprint() -> str:
+    """Hash of the preprocessing code: a change to the extractor invalidates the cache by itself."""
+    digest = hashlib.sha256()
+    for path in sorted(Path(__file__).parent.glob("*.py")):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def article_id_for(raw: bytes) -> str:
+    """Stable article id from the file's bytes."""
+    return hashlib.sha256(raw).hexdigest()[:16]
+
+
+def process_article(raw: bytes, file_name: str, meta: dict[str, str]) -> dict[str, list[dict]]:
+    """Read and extract one article. Pure: same input, same rows.
+
+    Args:
+        raw: the file's bytes.
+        file_name: its name in the articles folder (for the articles row and messages).
+        meta: its metadata.csv row (may be empty).
+    Returns:
+        table name -> list of row dicts, for the tables of ``schema``.
+    """
+    article_id = article_id_for(raw)
+    suffix = Path(file_name).suffix.lower()
+    read = read_article_bytes(raw, suffix)
+    messages = list(read.messages)
+    published_text = (meta.get("published_date") or "").strip()
+    published = dates.parse_published_date(published_text) if published_text else None
+    if published_text and published is None:
+        messages.append(f"metadata published_date '{published_text}' is not a valid date: ignored")
+    article = {
+        "article_id": article_id, "file": file_name, "title": read.title, "section": read.section,
+        "published_date": published.isoformat() if published else "",
+        "source_url": (meta.get("source_url") or "").strip(), "outlet": (meta.get("outlet") or "").strip(),
+        "encoding": read.encoding, "chars": len(read.text), "status": read.status, "messages": "",
+    }
+    rows: dict[str, list[dict]] = {t.name: [] for t in schema.TABLES}
+    rows["articles"].append(article)
+    if read.status == "error":
+        article["messages"] = " | ".join(messages)
+        return rows
+    rows["article_texts"].append({"article_id": article_id, "text": read.text})
+    extraction = extract_article(read.text, published, read.title)
+    messages += extraction.messages
+    if extraction.messages and article["status"] == "ok":
+        article["status"] = "warning"
+    gaz = load_gazetteer()
+    for index, meeting in enumerate(extraction.meetings, start=1):
+        meeting_id = f"{article_id}-m{index}"
+        reasons = list(dict.fromkeys(meeting.review_reasons))
+        rows["meetings"].append({
+            **_MEETING_DEFAULTS, **meeting.values, "meeting_id": meeting_id, "article_id": article_id,
+            "needs_review": bool(reasons), "review_reasons": ";".join(reasons),
+        })
+        for item in meeting.evidence:
+            rows["evidence"].append({"meeting_id": meeting_id, "field": item.field, "value": item.value,
+                                     "start": item.start, "end": item.end, "sentence": item.sentence})
+        for hit in meeting.topics:
+            topic = TOPICS_BY_ID[hit.topic_id]
+            rows["meeting_topics"].append({
+                "meeting_id": meeting_id, "topic_id": hit.topic_id, "topic_ar": topic.label_ar,
+                "topic_en": topic.label_en, "in_account": hit.in_account, "evidence": hit.evidence,
+            })
+            rows["evidence"].append({"meeting_id": meeting_id, "field": f"topic:{hit.topic_id}",
+                                     "value": read.text[hit.start:hit.end], "start": hit.start, "end": hit.end,
+                                     "sentence": hit.evidence})
+    for iso3, (role, count) in sorted(extraction.mentioned.items()):
+        country = gaz.country(iso3)
+        rows["mentioned_countries"].append({"article_id": article_id, "iso3": iso3, "name_ar": country.name_ar,
+                                            "name_en": country.name_en, "role": role, "mentions": count})
+    article["messages"] = " | ".join(messages)
+    return rows
+
+
+@dataclass
+class RunReport:
+    articles_read: int = 0
+    processed: int = 0
+    from_cache: int = 0
+    meetings: int = 0
+    errors: int = 0
+    warnings: int = 0
+    general: list[str] = field(default_factory=list)
+    per_file: list[tuple[str, str, str]] = field(default_factory=list)  # file, status, messages
+
+    @property
+    def usable(self) -> int:
+        return self.articles_read - self.errors
+
+    def summary(self) -> str:
+        lines = [
+            f"Articles read: {self.articles_read} (processed {self.processed}, unchanged {self.from_cache}); "
+            f"meetings found: {self.meetings}; warnings: {self.warnings}; errors: {self.errors}",
+        ]
+        lines += [f"  ! {message}" for message in self.general]
+        lines += [f"  [{status}] {file}: {messages}" for file, status, messages in self.per_file if status != "ok"]
+        return "\n".join(lines)
+
+
+def read_metadata(folder: Path, files: list[str]) -> tuple[dict[str, dict[str, str]], list[str]]:
+    """Rows of ``metadata.csv`` by file name, and warnings about the file itself.
+
+    Missing, unreadable or malformed metadata gives warnings, never an exception.
+    """
+    path = folder / METADATA_FILE
+    if not path.exists():
+        return {}, []
+    warnings: list[str] = []
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = path.read_bytes().decode("windows-1256", errors="replace")
+        warnings.append(f"{METADATA_FILE} is not UTF-8: read as windows-1256")
+    try:
+        rows = list(csv.DictReader(io.StringIO(text)))
+    except csv.Error as exc:
+        return {}, [f"{METADATA_FILE} could not be parsed ({exc}): metadata ignored"]
+    header = set(rows[0].keys()) if rows else set()
+    missing = [c for c in METADATA_COLUMNS if c not in header]
+    if rows and "file" in missing:
+        return {}, [f"{METADATA_FILE} has no 'file' column: metadata ignored"]
+    if rows and missing:
+        warnings.append(f"{METADATA_FILE} lacks columns {', '.join(missing)}: treated as empty")
+    known = set(files)
+    by_file: dict[str, dict[str, str]] = {}
+    for line_number, row in enumerate(rows, start=2):
+        name = (row.get("file") or "").strip()
+        if not name:
+            warnings.append(f"{METADATA_FILE} line {line_number}: no file name: row ignored")
+            continue
+        if name not in known:
+            warnings.append(f"{METADATA_FILE} line {line_number}: names '{name}', which is not in the folder")
+            continue
+        if name in by_file:
+            warnings.append(f"{METADATA_FILE} line {line_number}: '{name}' listed twice: first row kept")
+            continue
+        by_file[name] = {k: (v or "") for k, v in row.items() if isinstance(k, str) and isinstance(v, str)}
+    return by_file, warnings
+
+
+class _Cache:
+    """Per-article results keyed on content, metadata and code, in a SQLite file."""
+
+    def __init__(self, path: Path) -> None:
+        self.conn = sqlite3.connect(path, timeout=30)
+        self.conn.execute("CREATE TABLE IF NOT EXISTS cache (key TEXT PRIMARY KEY, payload TEXT NOT NULL)")
+
+    def get_many(self, keys: list[str]) -> dict[str, dict]:
+        found: dict[str, dict] = {}
+        for i in range(0, len(keys), 900):
+            chunk = keys[i: i + 900]
+            query = f"SELECT key, payload FROM cache WHERE key IN ({','.join('?' * len(chunk))})"
+            found |= {k: json.loads(p) for k, p in self.conn.execute(query, chunk)}
+        return found
+
+    def put_many(self, items: dict[str, dict]) -> None:
+        with self.conn:
+            self.conn.executemany("INSERT OR REPLACE INTO cache VALUES (?, ?)",
+                                  ((k, json.dumps(v, ensure_ascii=False)) for k, v in items.items()))
+
+    def keep_only(self, keys: set[str]) -> None:
+        stale = [k for (k,) in self.conn.execute("SELECT key FROM cache") if k not in keys]
+        with self.conn:
+            self.conn.executemany("DELETE FROM cache WHERE key = ?", ((k,) for k in stale))
+
+    def close(self) -> None:
+        self.conn.close()
+
+
+def list_article_files(folder: Path) -> list[Path]:
+    """Article files in ``folder`` (not recursive), sorted by name."""
+    return sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES)
+
+
+def _atomic_write(path: Path, write: Callable[[Path], None]) -> None:
+    handle, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    os.close(handle)
+    tmp = Path(tmp_name)
+    try:
+        write(tmp)
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def build_frames(results: list[dict[str, list[dict]]]) -> dict[str, pd.DataFrame]:
+    """Concatenate per-article rows into the contract's tables, sorted by key."""
+    frames = {}
+    for table in schema.TABLES:
+        rows = [row for result in results for row in result.get(table.name, [])]
+        frame = pd.DataFrame(rows, columns=table.column_names) if rows else schema.empty_frame(table)
+        frame = schema.conform(table, frame).sort_values(list(table.key), kind="stable").reset_index(drop=True)
+        schema.validate(table, frame)
+        frames[table.name] = frame
+    return frames
+
+
+def write_outputs(frames: dict[str, pd.DataFrame], output: Path) -> None:
+    """CSV (UTF-8 with BOM), Parquet and the SQLite store; each file replaced atomically."""
+    output.mkdir(parents=True, exist_ok=True)
+    for name, frame in frames.items():
+        table = schema.TABLES_BY_NAME[name]
+        if table.csv:
+            _atomic_write(output / f"{name}.csv",
+                          lambda tmp, f=frame: f.to_csv(tmp, index=False, encoding="utf-8-sig", lineterminator="\n"))
+        _atomic_write(output / f"{name}.parquet", lambda tmp, f=frame: f.to_parquet(tmp, index=False))
+    store.write_tables(output / store.DB_NAME, frames)
+
+
+def _progress(done: int, total: int, stream) -> None:
+    if stream is not None and total >= 200 and (done % 250 == 0 or done == total):
+        print(f"  processed {done}/{total} articles", file=stream, flush=True)
+
+
+def run(input_dir: Path, output_dir: Path, progress_stream=sys.stderr) -> RunReport:
+    """Process every article in ``input_dir`` and write the tables to ``output_dir``.
+
+    A file that cannot be read is reported and skipped; the run goes on. Only
+    new or changed articles (by content, metadata and code) are processed again.
+    """
+    report = RunReport()
+    output_dir.mkdir(parents=True, exist_ok=True)
+    if not input_dir.is_dir():
+        report.general.append(f"articles folder '{input_dir}' does not exist")
+        return report
+    with FileLock(str(output_dir / LOCK_FILE), timeout=600):
+        files = list_article_files(input_dir)
+        metadata, meta_warnings = read_metadata(input_dir, [p.name for p in files])
+        report.general += meta_warnings
+        fingerprint = _code_fingerprint()
+        cache = _Cache(output_dir / CACHE_FILE)
+        try:
+            keyed: list[tuple[str, str, Path, bytes | None]] = []
+            for path in files:
+                size = path.stat().st_size
+                raw = path.read_bytes() if size <= MAX_BYTES else None
+                content_id = article_id_for(raw) if raw is not None else f"oversize-{size}"
+                meta = metadata.get(path.name, {})
+                key = hashlib.sha256(json.dumps([content_id, path.name, meta, fingerprint],
+                                                ensure_ascii=False, sort_keys=True).encode()).hexdigest()
+                keyed.append((key, path.name, path, raw))
+            cached = cache.get_many([k for k, *_ in keyed])
+            fresh: dict[str, dict] = {}
+            results: list[dict] = []
+            seen_ids: dict[str, str] = {}
+            for done, (key, name, path, raw) in enumerate(keyed, start=1):
+                if key in cached:
+                    result = cached[key]
+                    report.from_cache += 1
+                elif raw is None:
+                    result = _oversize_result(path)
+                else:
+                    result = process_article(raw, name, metadata.get(name, {}))
+                    fresh[key] = result
+                    report.processed += 1
+                _progress(done, len(keyed), progress_stream)
+                article = result["articles"][0]
+                if article["article_id"] in seen_ids:
+                    report.general.append(f"{name} has the same content as {seen_ids[article['article_id']]}: "
+                                          "counted once")
+                    continue
+                seen_ids[article["article_id"]] = name
+                results.append(result)
+            cache.put_many(fresh)
+            cache.keep_only({k for k, *_ in keyed})
+        finally:
+            cache.close()
+        frames = build_frames(results)
+        write_outputs(frames, output_dir)
+        articles = frames["articles"]
+        report.articles_read = len(articles)
+        report.meetings = len(frames["meetings"])
+        report.errors = int((articles["status"] == "error").sum())
+        report.warnings = int((articles["status"] == "warning").sum())
+        report.per_file = list(articles[["file", "status", "messages"]].itertuples(index=False, name=None))
+        _atomic_write(output_dir / REPORT_FILE, lambda tmp: tmp.write_text(json.dumps({
+            "summary": report.summary().splitlines()[0], "general": report.general,
+            "files": [{"file": f, "status": s, "messages": m} for f, s, m in report.per_file],
+        }, ensure_ascii=False, indent=1), encoding="utf-8"))
+    return report
+
+
+def _oversize_result(path: Path) -> dict[str, list[dict]]:
+    size = path.stat().st_size
+    rows: dict[str, list[dict]] = {t.name: [] for t in schema.TABLES}
+    rows["articles"].append({
+        "article_id": hashlib.sha256(f"{path.name}:{size}".encode()).hexdigest()[:16], "file": path.name,
+        "title": "", "section": "", "published_date": "", "source_url": "", "outlet": "", "encoding": "",
+        "chars": 0, "status": "error",
+        "messages": f"file is {size / 1e6:.0f} MB, over the {MAX_BYTES // (1024 * 1024)} MB limit: skipped",
+    })
+    return rows
