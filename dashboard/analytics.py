@@ -1,0 +1,131 @@
+"""Filters shared by every page, and their round trip through the URL query string.
+
+Pure pandas: pages read widgets into a ``Filters``, call ``apply_filters`` and
+hand the result to the chart builders.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field, replace
+from typing import Mapping
+
+import pandas as pd
+
+from dashboard.preprocess.schema import EVENT_TYPES
+
+
+@dataclass(frozen=True)
+class Filters:
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+    countries: tuple[str, ...] = ()  # ISO3 codes
+    organisations: tuple[str, ...] = ()  # partner_org_en values
+    event_types: tuple[str, ...] = ()
+    topics: tuple[str, ...] = ()  # topic ids
+    include_undated: bool = True
+    include_background: bool = False
+    lang: str = "ar"
+    extra: Mapping[str, str] = field(default_factory=dict)
+
+    @property
+    def is_default(self) -> bool:
+        return replace(self, lang="ar", extra={}) == Filters()
+
+
+def _dates(meetings: pd.DataFrame) -> pd.Series:
+    return pd.to_datetime(meetings["date"].replace("", pd.NA), errors="coerce", format="%Y-%m-%d")
+
+
+def apply_filters(meetings: pd.DataFrame, meeting_topics: pd.DataFrame, filters: Filters) -> pd.DataFrame:
+    """The meetings that pass every filter (vectorised; the input is not modified).
+
+    Args:
+        meetings: the meetings table.
+        meeting_topics: the meeting_topics table (for the topic filter).
+        filters: the current selection.
+    Returns:
+        A filtered copy of ``meetings``.
+    """
+    keep = pd.Series(True, index=meetings.index)
+    when = _dates(meetings)
+    undated = when.isna()
+    if filters.date_from:
+        keep &= undated | (when >= pd.Timestamp(filters.date_from))
+    if filters.date_to:
+        keep &= undated | (when <= pd.Timestamp(filters.date_to))
+    if not filters.include_undated:
+        keep &= ~undated
+    partner_filters = []
+    if filters.countries:
+        partner_filters.append(meetings["partner_country_iso3"].isin(filters.countries).fillna(False))
+    if filters.organisations:
+        partner_filters.append(meetings["partner_org_en"].isin(filters.organisations).fillna(False))
+    if partner_filters:
+        # A country and an organisation chosen together mean "either of these partners".
+        keep &= pd.concat(partner_filters, axis=1).any(axis=1)
+    if filters.event_types:
+        keep &= meetings["event_type"].isin(filters.event_types).fillna(False)
+    if filters.topics:
+        rows = meeting_topics[meeting_topics["topic_id"].isin(filters.topics)]
+        if not filters.include_background:
+            rows = rows[rows["in_account"].fillna(False).astype(bool)]
+        keep &= meetings["meeting_id"].isin(rows["meeting_id"])
+    return meetings[keep.astype(bool)].copy()
+
+
+def topics_for(meetings: pd.DataFrame, meeting_topics: pd.DataFrame, include_background: bool) -> pd.DataFrame:
+    """Topic rows of the given meetings; background-only mentions unless asked for are left out."""
+    rows = meeting_topics[meeting_topics["meeting_id"].isin(meetings["meeting_id"])]
+    if not include_background:
+        rows = rows[rows["in_account"].fillna(False).astype(bool)]
+    return rows
+
+
+# --- URL query string --------------------------------------------------------
+
+def _split(value: str | None) -> tuple[str, ...]:
+    return tuple(v for v in (value or "").split(",") if v)
+
+
+def _date(value: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value) if value else None
+    except ValueError:
+        return None
+
+
+def filters_from_query(params: Mapping[str, str]) -> Filters:
+    """Filters from a query string; unknown or malformed values are ignored, never an error."""
+    event_types = tuple(e for e in _split(params.get("event")) if e in EVENT_TYPES)
+    return Filters(
+        date_from=_date(params.get("from")),
+        date_to=_date(params.get("to")),
+        countries=tuple(c.upper() for c in _split(params.get("country")) if len(c) == 3 and c.isalpha()),
+        organisations=_split(params.get("org")),
+        event_types=event_types,
+        topics=_split(params.get("topic")),
+        include_undated=params.get("undated", "1") != "0",
+        include_background=params.get("background", "0") == "1",
+        lang="en" if params.get("lang") == "en" else "ar",
+    )
+
+
+def filters_to_query(filters: Filters) -> dict[str, str]:
+    """The query-string form of ``filters`` (defaults left out, so links stay short)."""
+    query: dict[str, str] = {}
+    if filters.lang != "ar":
+        query["lang"] = filters.lang
+    if filters.date_from:
+        query["from"] = filters.date_from.isoformat()
+    if filters.date_to:
+        query["to"] = filters.date_to.isoformat()
+    for key, values in (("country", filters.countries), ("org", filters.organisations),
+                        ("event", filters.event_types), ("topic", filters.topics)):
+        if values:
+            query[key] = ",".join(values)
+    if not filters.include_undated:
+        query["undated"] = "0"
+    if filters.include_background:
+        query["background"] = "1"
+    return query

@@ -1,0 +1,75 @@
+"""The only place with Streamlit caches: build the tables if needed, then load them.
+
+The cache is keyed on a fingerprint of the articles' content and of the store,
+so a rerun of a page (every widget change) costs a dictionary lookup, and new
+or edited articles are picked up on the next interaction.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+
+from dashboard import config, store
+from dashboard.preprocess import pipeline
+
+
+@dataclass(frozen=True)
+class Dataset:
+    articles: pd.DataFrame
+    meetings: pd.DataFrame
+    meeting_topics: pd.DataFrame
+    mentioned_countries: pd.DataFrame
+    evidence: pd.DataFrame
+    article_texts: pd.DataFrame
+    report: dict
+
+
+def articles_fingerprint(folder: Path) -> str:
+    """Hash of every article file's name and bytes (and metadata.csv): the cache key."""
+    digest = hashlib.sha256()
+    if folder.is_dir():
+        for path in sorted(folder.iterdir()):
+            if path.is_file() and (path.suffix.lower() in pipeline.SUPPORTED_SUFFIXES
+                                   or path.name == pipeline.METADATA_FILE):
+                digest.update(path.name.encode())
+                digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
+
+
+def _store_stamp(data_dir: Path) -> str:
+    db = data_dir / store.DB_NAME
+    return f"{db.stat().st_mtime_ns}:{db.stat().st_size}" if db.exists() else "none"
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def _load(articles_dir: str, data_dir: str, fingerprint: str, stamp: str) -> Dataset:
+    del fingerprint, stamp  # cache keys only
+    data = Path(data_dir)
+    db = data / store.DB_NAME
+    tables = {name: store.read_table(db, name) for name in (
+        "articles", "meetings", "meeting_topics", "mentioned_countries", "evidence", "article_texts")}
+    report_path = data / pipeline.REPORT_FILE
+    report = json.loads(report_path.read_text(encoding="utf-8")) if report_path.exists() else {}
+    return Dataset(**tables, report=report)
+
+
+@st.cache_resource(show_spinner=False)
+def _built_for(articles_dir: str, data_dir: str, fingerprint: str) -> str:
+    """Run the (incremental) pipeline once per distinct articles content."""
+    pipeline.run(Path(articles_dir), Path(data_dir), progress_stream=None)
+    return fingerprint
+
+
+def load_dataset() -> Dataset:
+    """Tables for the pages, building them from the articles folder when they are missing or stale."""
+    articles_dir, data_dir = config.articles_dir(), config.data_dir()
+    fingerprint = articles_fingerprint(articles_dir)
+    with st.spinner("…"):
+        _built_for(str(articles_dir), str(data_dir), fingerprint)
+    return _load(str(articles_dir), str(data_dir), fingerprint, _store_stamp(data_dir))
