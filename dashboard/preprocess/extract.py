@@ -66,6 +66,8 @@ _LOCATION_RE = re.compile(
     rf"(?<![{_AR}])(?:في |ب)?(?:مقر|مدينه|العاصمه)(?![{_AR}])[^,.;\n]*|(?<![{_AR}])ومقره ([^,.;\n]+)"
 )
 _TRAILING_TIME_RE = re.compile(rf"\s*(?:{_words('اليوم', 'أمس', 'الأمس')})\s*$")
+# A place phrase ends where the time begins ("بالرياض يوم 5 مارس").
+_TIME_IN_PLACE_RE = re.compile(rf"\s(?:{_words('يوم', 'اليوم', 'أمس', 'مساء', 'صباح')}|\d)")
 _MINISTRY_RE = re.compile(
     rf"(?<![{_AR}])(?:[وب]|ل)?(وزاره (?:ال)?(?:دفاع|خارجيه|داخليه|عدل|اعلام|شؤون (?:ال)?اسلاميه))(?![{_AR}])"
 )
@@ -114,6 +116,11 @@ _TITLE_OPENERS = frozenset(normalize(w) for w in (
 _NAME_STOPS = frozenset(normalize(w) for w in (
     "اليوم", "أمس", "في", "مع", "خلال", "حيث", "وذلك", "والوفد", "الذي", "التي", "لبحث", "لمناقشة", "بمقر",
     "مقر", "وقد", "كما", "على", "إلى", "الى", "عن", "و",
+))
+# A comma then one of these opens a new clause: the counterpart phrase has ended.
+_CLAUSE_OPENERS = frozenset(normalize(w) for w in (
+    "وبحث", "وناقش", "وبحثا", "وناقشا", "واستعرض", "واستعرضا", "وتناول", "وتناولا", "وأكد", "وجرى", "وتم",
+    "حيث", "كما", "وذلك", "وقد", "وأشاد", "وأعرب", "واطلع", "يرافقه", "ويرافقه", "لبحث", "لمناقشة",
 ))
 _SKIP_BEFORE_VISITOR = frozenset(normalize(w) for w in ("اليوم", "أمس", "مع", "صباح", "مساء", ","))
 
@@ -482,7 +489,10 @@ class _MeetingReader:
                 continue
             break
         phrase = []
-        for token in tokens[i:]:
+        for position, token in enumerate(tokens[i:], start=i):
+            following = tokens[position + 1][0] if position + 1 < len(tokens) else ""
+            if token[0] == "," and following in _CLAUSE_OPENERS:
+                break
             if token[0] == "." or _LOCATION_RE.match(sentence.norm, token[1] - sentence.start) or \
                     token[0].startswith(normalize("والوفد")) or token[0] in {normalize("حيث"), normalize("لبحث")}:
                 break
@@ -517,7 +527,7 @@ class _MeetingReader:
             group = 1 if match.group(1) else 0
             start, end = match.span(group)
             text = candidate.norm[start:end]
-            trimmed = _TRAILING_TIME_RE.sub("", text)
+            trimmed = _TRAILING_TIME_RE.sub("", _TIME_IN_PLACE_RE.split(text, maxsplit=1)[0])
             end = start + len(trimmed.rstrip())
             for prefix in ("في ", "ب"):
                 if candidate.norm.startswith(prefix, start) and group == 0:
