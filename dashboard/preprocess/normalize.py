@@ -60,6 +60,7 @@ _TRANSLATION = str.maketrans(_SUBSTITUTIONS)
 _DELETION_RE = re.compile("[" + re.escape(_DELETED) + "]")
 
 ARABIC_LETTER_RE = re.compile("[\u0621-\u064a]")
+_LETTER_RE = re.compile(r"[^\W\d_]")
 
 
 @dataclass(frozen=True)
@@ -100,7 +101,7 @@ def normalize_with_offsets(text: str) -> NormalizedText:
 
 def arabic_share(text: str) -> float:
     """Share of letters in ``text`` that are Arabic (0.0 when there are no letters)."""
-    letters = sum(1 for ch in text if ch.isalpha())
+    letters = len(_LETTER_RE.findall(text))
     if not letters:
         return 0.0
     return len(ARABIC_LETTER_RE.findall(text)) / letters
