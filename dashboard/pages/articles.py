@@ -1,0 +1,41 @@
+"""Read an article in full, right to left, with the extracted values marked and the meeting record beside it."""
+
+import streamlit as st
+
+from dashboard import highlight, tables
+from dashboard.i18n import t
+from dashboard.ui import context
+
+ctx = context()
+lang = ctx.lang
+data = ctx.dataset
+st.title(t("page_sources", lang))
+
+articles = data.articles[data.articles["status"] != "error"]
+if articles.empty:
+    st.info(t("no_data", lang))
+else:
+    labels = {f"{a.file} — {a.title}" if a.title else a.file: a.article_id for a in articles.itertuples()}
+    choice = st.selectbox(t("col_article", lang), options=list(labels), key="articles_choice")
+    article_id = labels[choice]
+    meetings = data.meetings[data.meetings["article_id"] == article_id]
+    evidence = data.evidence[data.evidence["meeting_id"].isin(meetings["meeting_id"])]
+    texts = data.article_texts.set_index("article_id")["text"]
+    field_labels = {
+        "partner_country_iso3": t("col_country", lang), "partner_org_ar": t("col_organisation", lang),
+        "visitor_name_ar": t("col_visitor", lang), "visitor_title_ar": t("col_visitor_title", lang),
+        "host_name_ar": t("col_host", lang), "host_title_ar": t("col_host_title", lang),
+        "location_ar": t("col_location", lang), "date": t("col_date", lang), "event_type": t("col_event_type", lang),
+    } | {f"topic:{r.topic_id}": (r.topic_ar if lang == "ar" else r.topic_en)
+         for r in data.meeting_topics.drop_duplicates("topic_id").itertuples()}
+    text_column, record_column = st.columns([3, 2])
+    with text_column:
+        st.html(highlight.article_html(texts.get(article_id, ""), evidence, field_labels, lang))
+    with record_column:
+        st.subheader(t("page_meetings", lang))
+        record = tables.meetings_for_display(meetings, lang)
+        for index in range(len(record)):
+            st.dataframe(record.iloc[index].rename(t("meeting", lang)).to_frame(), key=f"articles_record_{index}")
+        st.subheader(t("col_evidence", lang))
+        st.dataframe(evidence.assign(field=evidence["field"].map(lambda f: highlight.field_label(f, field_labels)))
+                     [["field", "value", "sentence"]], hide_index=True, key="articles_evidence")

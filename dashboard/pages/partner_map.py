@@ -1,0 +1,29 @@
+"""Map of partner countries; organisations listed beside it. A click on a country filters every page."""
+
+from functools import partial
+
+import streamlit as st
+
+from dashboard import charts
+from dashboard.i18n import t
+from dashboard.ui import context, no_data_note, select_country_from_map, show_chart
+
+ctx = context()
+lang = ctx.lang
+st.title(t("page_map", lang))
+
+if not no_data_note(ctx):
+    map_column, side_column = st.columns([3, 1])
+    with map_column:
+        show_chart(charts.partner_map(ctx.meetings, lang), key="map_chart",
+                   on_select=partial(select_country_from_map, "map_chart"))
+    with side_column:
+        st.subheader(t("chart_organisations", lang))
+        organisations = charts.organisation_counts(ctx.meetings, lang)
+        st.caption(t("organisations_not_on_map", lang))
+        st.dataframe(organisations[["organisation", "meetings", "last_date"]].rename(columns={
+            "organisation": t("col_organisation", lang), "meetings": t("col_meetings", lang),
+            "last_date": t("col_last_date", lang)}), hide_index=True, key="map_orgs")
+    st.subheader(t("chart_partner_map", lang))
+    countries = charts.country_counts(ctx.meetings, lang)
+    st.dataframe(countries, hide_index=True, key="map_countries")

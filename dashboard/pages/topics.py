@@ -1,0 +1,20 @@
+"""Topics: meetings per topic, topic by partner, topics over time."""
+
+import streamlit as st
+
+from dashboard import charts
+from dashboard.i18n import t
+from dashboard.ui import context, no_data_note, show_chart
+
+ctx = context()
+lang = ctx.lang
+background = ctx.filters.include_background
+st.title(t("page_topics", lang))
+st.caption(t("filter_include_background", lang) + (": ✓" if background else ": ✗"))
+
+if not no_data_note(ctx):
+    show_chart(charts.topic_bars(ctx.topics, lang, include_background=background), key="topics_bars")
+    show_chart(charts.topic_partner_heatmap(ctx.meetings, ctx.topics, lang, include_background=background),
+               key="topics_heatmap")
+    show_chart(charts.topics_over_time(ctx.meetings, ctx.topics, lang, include_background=background),
+               key="topics_over_time")

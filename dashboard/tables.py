@@ -1,0 +1,66 @@
+"""Tables for people: readable columns in Arabic or English, and CSV/Excel bytes for download.
+
+Pure pandas. Exported files carry no bidi control characters (they are for
+display only) and CSV starts with a BOM so that Excel reads Arabic correctly.
+"""
+
+from __future__ import annotations
+
+import io
+
+import pandas as pd
+
+from dashboard import i18n
+from dashboard.i18n import t
+from dashboard.rtl import strip_bidi_controls_frame
+
+# meetings column -> i18n key of its header, in display order.
+MEETING_COLUMNS = {
+    "date": "col_date",
+    "partner": "col_partner",
+    "event_type": "col_event_type",
+    "visitor_name_ar": "col_visitor",
+    "visitor_title_ar": "col_visitor_title",
+    "host_name_ar": "col_host",
+    "location_ar": "col_location",
+    "date_basis": "col_date_basis",
+    "date_text": "col_date_text",
+    "review_reasons": "col_review_reasons",
+    "meeting_id": "col_meeting_id",
+}
+
+
+def partner_name(meetings: pd.DataFrame, lang: str) -> pd.Series:
+    """Country and/or organisation of each meeting, in one readable column."""
+    suffix = "ar" if lang == "ar" else "en"
+    country = meetings[f"partner_country_{suffix}"].fillna("")
+    org = meetings[f"partner_org_{suffix}"].fillna("")
+    both = (country != "") & (org != "")
+    joined = country.where(~both, country + " / " + org)
+    return joined.where(joined != "", org).where((joined != "") | (org != ""), t("unknown_partner", lang))
+
+
+def meetings_for_display(meetings: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Meetings with translated values and headers, newest first, undated last."""
+    shown = meetings.assign(
+        partner=partner_name(meetings, lang),
+        event_type=meetings["event_type"].map(lambda code: i18n.event_type_label(code, lang)),
+        date_basis=meetings["date_basis"].map(lambda code: i18n.date_basis_label(code, lang)),
+    )
+    shown = shown.sort_values("date", ascending=False, na_position="last", kind="stable")
+    shown = shown[list(MEETING_COLUMNS)]
+    return shown.rename(columns={c: t(key, lang) for c, key in MEETING_COLUMNS.items()}).reset_index(drop=True)
+
+
+def csv_bytes(frame: pd.DataFrame) -> bytes:
+    """UTF-8 CSV with a BOM (Excel needs it to read Arabic), bidi controls removed."""
+    return strip_bidi_controls_frame(frame).to_csv(index=False, lineterminator="\n").encode("utf-8-sig")
+
+
+def excel_bytes(frames: dict[str, pd.DataFrame]) -> bytes:
+    """An .xlsx workbook with one sheet per table, bidi controls removed."""
+    buffer = io.BytesIO()
+    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
+        for sheet, frame in frames.items():
+            strip_bidi_controls_frame(frame).to_excel(writer, sheet_name=sheet[:31], index=False)
+    return buffer.getvalue()

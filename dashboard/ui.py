@@ -1,0 +1,178 @@
+"""What every page shares: the sidebar filters (bound to the URL), page direction, chart display.
+
+This is the page layer: it imports streamlit, reads widgets and calls pure
+functions. Filters are widgets with ``bind="query-params"``, so a view is a
+link: ``/map?lang=ar&country=MDV&from=2025-01-01``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import pandas as pd
+import streamlit as st
+
+from dashboard import analytics, charts, i18n
+from dashboard.data import Dataset, load_dataset
+from dashboard.i18n import t
+from dashboard.preprocess.schema import EVENT_TYPES
+
+# Served by Streamlit from ./static (relative, so it works under any base path): no CDN.
+PLOTLY_CONFIG = {
+    "topojsonURL": "app/static/topojson/",
+    "displaylogo": False,
+    "toImageButtonOptions": {"format": "png", "scale": 2},
+}
+
+# Layout-only CSS (no data in it). Plotly's own SVG stays left-to-right inside an
+# RTL page; plotly mirrors the chart itself where we ask it to.
+_RTL_CSS = """
+<style>
+[data-testid="stMain"], [data-testid="stSidebar"] { direction: rtl; text-align: right; }
+[data-testid="stMain"] .stPlotlyChart, [data-testid="stMain"] .js-plotly-plot { direction: ltr; }
+[data-testid="stMetricValue"], [data-testid="stMetricLabel"] { direction: rtl; }
+[data-testid="stSidebarNav"] { direction: rtl; }
+mark.evidence { background: #FFE8A3; padding: 0 2px; border-radius: 3px; }
+</style>
+"""
+_LTR_CSS = """
+<style>
+mark.evidence { background: #FFE8A3; padding: 0 2px; border-radius: 3px; }
+</style>
+"""
+
+
+@dataclass(frozen=True)
+class Context:
+    """The data and selection a page works with."""
+
+    dataset: Dataset
+    filters: analytics.Filters
+    meetings: pd.DataFrame  # filtered
+    topics: pd.DataFrame  # topic rows of the filtered meetings (background rows only when asked)
+
+    @property
+    def lang(self) -> str:
+        return self.filters.lang
+
+
+def language() -> str:
+    """The interface language (Arabic unless the URL or the switch says English)."""
+    return st.session_state.get("lang", "ar") or "ar"
+
+
+def apply_direction(lang: str) -> None:
+    """Right-to-left page in Arabic mode."""
+    st.html(_RTL_CSS if i18n.is_rtl(lang) else _LTR_CSS)
+
+
+def _date_bounds(meetings: pd.DataFrame) -> tuple[dt.date, dt.date]:
+    dates = pd.to_datetime(meetings["date"], errors="coerce").dropna()
+    if dates.empty:
+        today = dt.date.today()
+        return today.replace(year=today.year - 1), today
+    return dates.min().date(), dates.max().date()
+
+
+def sidebar_filters(dataset: Dataset) -> analytics.Filters:
+    """Render the sidebar filters and return the selection."""
+    meetings = dataset.meetings
+    with st.sidebar:
+        lang = st.segmented_control(t("language", language()), options=list(i18n.LANGS), default="ar",
+                                    format_func=lambda code: t(f"lang_{code}", code), key="lang",
+                                    bind="query-params", required=True) or "ar"
+        st.subheader(t("filters", lang))
+        low, high = _date_bounds(meetings)
+        date_from = st.date_input(t("filter_from", lang), value=low, min_value=dt.date(2015, 1, 1),
+                                  max_value=dt.date(2035, 12, 31), key="from", bind="query-params")
+        date_to = st.date_input(t("filter_to", lang), value=high, min_value=dt.date(2015, 1, 1),
+                                max_value=dt.date(2035, 12, 31), key="to", bind="query-params")
+        country_names = _country_names(meetings, lang)
+        countries = st.multiselect(t("filter_countries", lang), options=list(country_names),
+                                   format_func=lambda code: country_names.get(code, code), key="country",
+                                   bind="query-params")
+        org_names = _org_names(meetings, lang)
+        organisations = st.multiselect(t("filter_organisation", lang), options=list(org_names),
+                                       format_func=lambda org: org_names.get(org, org), key="org",
+                                       bind="query-params")
+        event_types = st.multiselect(t("filter_event_type", lang), options=list(EVENT_TYPES),
+                                     format_func=lambda code: i18n.event_type_label(code, lang), key="event",
+                                     bind="query-params")
+        topic_names = _topic_names(dataset.meeting_topics, lang)
+        topics = st.multiselect(t("filter_topics", lang), options=list(topic_names),
+                                format_func=lambda tid: topic_names.get(tid, tid), key="topic",
+                                bind="query-params")
+        include_undated = st.toggle(t("filter_include_undated", lang), value=True, key="undated",
+                                    bind="query-params")
+        include_background = st.toggle(t("filter_include_background", lang), value=False, key="background",
+                                       bind="query-params")
+    return analytics.Filters(
+        date_from=date_from, date_to=date_to, countries=tuple(countries), organisations=tuple(organisations),
+        event_types=tuple(event_types), topics=tuple(topics), include_undated=include_undated,
+        include_background=include_background, lang=lang,
+    )
+
+
+def _country_names(meetings: pd.DataFrame, lang: str) -> dict[str, str]:
+    column = "partner_country_ar" if lang == "ar" else "partner_country_en"
+    rows = meetings.dropna(subset=["partner_country_iso3"]).drop_duplicates("partner_country_iso3")
+    return dict(sorted(zip(rows["partner_country_iso3"], rows[column].fillna(rows["partner_country_iso3"])),
+                       key=lambda item: item[1]))
+
+
+def _org_names(meetings: pd.DataFrame, lang: str) -> dict[str, str]:
+    rows = meetings.dropna(subset=["partner_org_en"]).drop_duplicates("partner_org_en")
+    shown = rows["partner_org_ar"].fillna(rows["partner_org_en"]) if lang == "ar" else rows["partner_org_en"]
+    return dict(sorted(zip(rows["partner_org_en"], shown), key=lambda item: item[1]))
+
+
+def _topic_names(meeting_topics: pd.DataFrame, lang: str) -> dict[str, str]:
+    rows = meeting_topics.drop_duplicates("topic_id")
+    return dict(zip(rows["topic_id"], rows["topic_ar" if lang == "ar" else "topic_en"]))
+
+
+def build_context() -> Context:
+    """Load the data, render the sidebar, apply the filters: called once per run by the entry file."""
+    dataset = load_dataset()
+    filters = sidebar_filters(dataset)
+    apply_direction(filters.lang)
+    meetings = analytics.apply_filters(dataset.meetings, dataset.meeting_topics, filters)
+    topics = analytics.topics_for(meetings, dataset.meeting_topics, filters.include_background)
+    return Context(dataset, filters, meetings, topics)
+
+
+def context() -> Context:
+    """The context the entry file built for this run."""
+    return st.session_state["_context"]
+
+
+def show_chart(figure, key: str, on_select=None) -> None:
+    """A plotly chart with the project's offline config and our own fonts (Streamlit's theme off)."""
+    if on_select is None:
+        st.plotly_chart(figure, key=key, theme=None, config=PLOTLY_CONFIG)
+    else:
+        st.plotly_chart(figure, key=key, theme=None, config=PLOTLY_CONFIG, on_select=on_select,
+                        selection_mode=("points",))
+
+
+def select_country_from_map(chart_key: str) -> None:
+    """Callback: a click on a country of the map filters every chart to that country."""
+    selection = st.session_state.get(chart_key)
+    points = (selection or {}).get("selection", {}).get("points", []) if selection else []
+    codes = []
+    for point in points:
+        code = point.get("location") or (point.get("customdata") or [None])[0]
+        if isinstance(code, str) and len(code) == 3:
+            codes.append(code)
+    if codes:
+        st.session_state["country"] = sorted(set(codes))
+
+
+def no_data_note(ctx: Context) -> bool:
+    """Say so when the filters leave nothing; True when there is nothing to show."""
+    if ctx.meetings.empty:
+        st.info(t("no_data_filters", ctx.lang))
+        return True
+    return False
+
