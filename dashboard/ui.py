@@ -8,7 +8,7 @@ link: ``/map?lang=ar&country=MDV&from=2025-01-01``.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pandas as pd
 import streamlit as st
@@ -29,6 +29,7 @@ PLOTLY_CONFIG = {
 # RTL page; plotly mirrors the chart itself where we ask it to.
 _RTL_CSS = """
 <style>
+[data-testid="stAppViewContainer"] { direction: rtl; }
 [data-testid="stMain"], [data-testid="stSidebar"] { direction: rtl; text-align: right; }
 [data-testid="stMain"] .stPlotlyChart, [data-testid="stMain"] .js-plotly-plot { direction: ltr; }
 [data-testid="stMetricValue"], [data-testid="stMetricLabel"] { direction: rtl; }
@@ -59,7 +60,7 @@ class Context:
 
 def language() -> str:
     """The interface language (Arabic unless the URL or the switch says English)."""
-    return st.session_state.get("lang", "ar") or "ar"
+    return st.session_state.get("flt_lang", "ar") or "ar"
 
 
 def apply_direction(lang: str) -> None:
@@ -75,43 +76,59 @@ def _date_bounds(meetings: pd.DataFrame) -> tuple[dt.date, dt.date]:
     return dates.min().date(), dates.max().date()
 
 
+def _seed_from_url(low: dt.date, high: dt.date) -> None:
+    """Once per session: widget state from the link the user opened (so a shared view opens as it was)."""
+    if st.session_state.get("_seeded"):
+        return
+    url = analytics.filters_from_query(st.query_params.to_dict())
+    st.session_state.update({
+        "flt_lang": url.lang, "flt_from": url.date_from or low, "flt_to": url.date_to or high,
+        "flt_country": list(url.countries), "flt_org": list(url.organisations), "flt_event": list(url.event_types),
+        "flt_topic": list(url.topics), "flt_undated": url.include_undated, "flt_background": url.include_background,
+        "_seeded": True,
+    })
+
+
 def sidebar_filters(dataset: Dataset) -> analytics.Filters:
-    """Render the sidebar filters and return the selection."""
+    """Render the sidebar filters, keep the URL in step with them, and return the selection."""
     meetings = dataset.meetings
+    low, high = _date_bounds(meetings)
+    _seed_from_url(low, high)
     with st.sidebar:
-        lang = st.segmented_control(t("language", language()), options=list(i18n.LANGS), default="ar",
-                                    format_func=lambda code: t(f"lang_{code}", code), key="lang",
-                                    bind="query-params", required=True) or "ar"
+        lang = st.segmented_control(t("language", language()), options=list(i18n.LANGS), required=True,
+                                    format_func=lambda code: t(f"lang_{code}", code), key="flt_lang") or "ar"
         st.subheader(t("filters", lang))
-        low, high = _date_bounds(meetings)
-        date_from = st.date_input(t("filter_from", lang), value=low, min_value=dt.date(2015, 1, 1),
-                                  max_value=dt.date(2035, 12, 31), key="from", bind="query-params")
-        date_to = st.date_input(t("filter_to", lang), value=high, min_value=dt.date(2015, 1, 1),
-                                max_value=dt.date(2035, 12, 31), key="to", bind="query-params")
+        limits = {"min_value": dt.date(2015, 1, 1), "max_value": dt.date(2035, 12, 31)}
+        date_from = st.date_input(t("filter_from", lang), key="flt_from", **limits)
+        date_to = st.date_input(t("filter_to", lang), key="flt_to", **limits)
         country_names = _country_names(meetings, lang)
-        countries = st.multiselect(t("filter_countries", lang), options=list(country_names),
-                                   format_func=lambda code: country_names.get(code, code), key="country",
-                                   bind="query-params")
+        countries = st.multiselect(t("filter_countries", lang), options=sorted(set(country_names) | set(
+            st.session_state["flt_country"])), format_func=lambda code: country_names.get(code, code),
+            key="flt_country", placeholder=t("filter_all", lang))
         org_names = _org_names(meetings, lang)
-        organisations = st.multiselect(t("filter_organisation", lang), options=list(org_names),
-                                       format_func=lambda org: org_names.get(org, org), key="org",
-                                       bind="query-params")
+        organisations = st.multiselect(t("filter_organisation", lang), options=sorted(set(org_names) | set(
+            st.session_state["flt_org"])), format_func=lambda org: org_names.get(org, org), key="flt_org",
+            placeholder=t("filter_all", lang))
         event_types = st.multiselect(t("filter_event_type", lang), options=list(EVENT_TYPES),
-                                     format_func=lambda code: i18n.event_type_label(code, lang), key="event",
-                                     bind="query-params")
+                                     format_func=lambda code: i18n.event_type_label(code, lang), key="flt_event",
+                                     placeholder=t("filter_all", lang))
         topic_names = _topic_names(dataset.meeting_topics, lang)
-        topics = st.multiselect(t("filter_topics", lang), options=list(topic_names),
-                                format_func=lambda tid: topic_names.get(tid, tid), key="topic",
-                                bind="query-params")
-        include_undated = st.toggle(t("filter_include_undated", lang), value=True, key="undated",
-                                    bind="query-params")
-        include_background = st.toggle(t("filter_include_background", lang), value=False, key="background",
-                                       bind="query-params")
-    return analytics.Filters(
-        date_from=date_from, date_to=date_to, countries=tuple(countries), organisations=tuple(organisations),
-        event_types=tuple(event_types), topics=tuple(topics), include_undated=include_undated,
-        include_background=include_background, lang=lang,
+        topics = st.multiselect(t("filter_topics", lang), options=sorted(set(topic_names) | set(
+            st.session_state["flt_topic"])), format_func=lambda tid: topic_names.get(tid, tid), key="flt_topic",
+            placeholder=t("filter_all", lang))
+        include_undated = st.toggle(t("filter_include_undated", lang), key="flt_undated")
+        include_background = st.toggle(t("filter_include_background", lang), key="flt_background")
+    filters = analytics.Filters(
+        date_from=date_from if isinstance(date_from, dt.date) else None,
+        date_to=date_to if isinstance(date_to, dt.date) else None,
+        countries=tuple(countries), organisations=tuple(organisations), event_types=tuple(event_types),
+        topics=tuple(topics), include_undated=include_undated, include_background=include_background, lang=lang,
     )
+    # The URL carries only what differs from the defaults, so links stay short.
+    shown = replace(filters, date_from=None if filters.date_from == low else filters.date_from,
+                              date_to=None if filters.date_to == high else filters.date_to)
+    st.query_params.from_dict(analytics.filters_to_query(shown))
+    return filters
 
 
 def _country_names(meetings: pd.DataFrame, lang: str) -> dict[str, str]:
@@ -166,7 +183,7 @@ def select_country_from_map(chart_key: str) -> None:
         if isinstance(code, str) and len(code) == 3:
             codes.append(code)
     if codes:
-        st.session_state["country"] = sorted(set(codes))
+        st.session_state["flt_country"] = sorted(set(codes))
 
 
 def no_data_note(ctx: Context) -> bool:

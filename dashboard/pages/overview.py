@@ -13,7 +13,7 @@ st.caption(t("app_subtitle", lang))
 
 if not no_data_note(ctx):
     figures = charts.headline_figures(ctx.meetings, ctx.topics)
-    cols = st.columns(5)
+    cols = st.columns([1, 1, 1, 1, 2])
     cols[0].metric(t("metric_meetings", lang), figures["meetings"])
     cols[1].metric(t("metric_partner_countries", lang), figures["partner_countries"])
     cols[2].metric(t("metric_organisations", lang), figures["organisations"])

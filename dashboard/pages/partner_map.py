@@ -26,4 +26,6 @@ if not no_data_note(ctx):
             "last_date": t("col_last_date", lang)}), hide_index=True, key="map_orgs")
     st.subheader(t("chart_partner_map", lang))
     countries = charts.country_counts(ctx.meetings, lang)
-    st.dataframe(countries, hide_index=True, key="map_countries")
+    st.dataframe(countries[["name", "meetings", "last_date"]].rename(columns={
+        "name": t("col_country", lang), "meetings": t("col_meetings", lang),
+        "last_date": t("col_last_date", lang)}), hide_index=True, key="map_countries")
