@@ -32,14 +32,16 @@ def _create_sql(table: schema.Table) -> str:
     return f'CREATE TABLE IF NOT EXISTS "{table.name}" ({columns}, PRIMARY KEY ({key}))'
 
 
-def _sql_value(value):
-    if value is pd.NA or value is None:
-        return None
-    if hasattr(value, "item"):  # numpy scalars: sqlite3 would store them as blobs
-        value = value.item()
-    if isinstance(value, bool):
-        return int(value)
-    return value
+def _rows(frame: pd.DataFrame, table: schema.Table) -> list[tuple]:
+    """Rows as plain Python values (None for missing, 0/1 for booleans), as sqlite3 wants them."""
+    plain = frame[table.column_names].astype({c.name: "Int64" for c in table.columns if c.kind == "bool"})
+    plain = plain.astype(object).where(plain.notna(), None)
+    return list(plain.itertuples(index=False, name=None))
+
+
+def _insert(conn: sqlite3.Connection, table: schema.Table, frame: pd.DataFrame) -> None:
+    placeholders = ", ".join("?" for _ in table.columns)
+    conn.executemany(f'INSERT INTO "{table.name}" VALUES ({placeholders})', _rows(frame, table))
 
 
 def write_tables(path: Path, frames: dict[str, pd.DataFrame]) -> None:
@@ -56,9 +58,45 @@ def write_tables(path: Path, frames: dict[str, pd.DataFrame]) -> None:
                 table = schema.TABLES_BY_NAME[name]
                 conn.execute(f'DROP TABLE IF EXISTS "{name}"')
                 conn.execute(_create_sql(table))
-                placeholders = ", ".join("?" for _ in table.columns)
-                rows = (tuple(_sql_value(v) for v in row) for row in frame[table.column_names].itertuples(index=False))
-                conn.executemany(f'INSERT INTO "{name}" VALUES ({placeholders})', rows)
+                _insert(conn, table, frame)
+    finally:
+        conn.close()
+
+
+def stored_article_ids(path: Path) -> set[str] | None:
+    """Article ids in the store, or None when it has no complete set of pipeline tables."""
+    if not path.exists():
+        return None
+    conn = connect(path)
+    try:
+        names = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        if not {t.name for t in schema.TABLES} <= names:
+            return None
+        return {row[0] for row in conn.execute("SELECT article_id FROM articles")}
+    finally:
+        conn.close()
+
+
+def replace_articles(path: Path, drop_ids: set[str], frames: dict[str, pd.DataFrame]) -> None:
+    """Swap the rows of some articles in one transaction: delete ``drop_ids``, insert ``frames``.
+
+    A re-run after adding one article touches that article's rows only, instead
+    of rewriting every table (seconds at 10,000 articles).
+    """
+    conn = connect(path)
+    try:
+        with conn:
+            conn.execute("CREATE TEMP TABLE IF NOT EXISTS dropped (article_id TEXT PRIMARY KEY)")
+            conn.execute("DELETE FROM dropped")
+            conn.executemany("INSERT OR IGNORE INTO dropped VALUES (?)", ((i,) for i in drop_ids))
+            for table in schema.TABLES:
+                column = "article_id" if "article_id" in table.column_names else "meeting_id"
+                if column == "article_id":
+                    conn.execute(f'DELETE FROM "{table.name}" WHERE article_id IN (SELECT article_id FROM dropped)')
+                else:  # meeting ids start with their article id
+                    conn.execute(f'DELETE FROM "{table.name}" WHERE substr(meeting_id, 1, instr(meeting_id, '
+                                 f"'-') - 1) IN (SELECT article_id FROM dropped)")
+                _insert(conn, table, frames[table.name])
     finally:
         conn.close()
 
