@@ -335,7 +335,7 @@ def run(input_dir: Path, output_dir: Path, progress_stream=sys.stderr) -> RunRep
         previous_ids = store.stored_article_ids(output_dir / store.DB_NAME)
         if previous_ids is None:
             write_outputs(frames, output_dir)
-        else:
+        elif fresh or previous_ids != set(seen_ids) or not _outputs_complete(output_dir):
             # Rows to replace: new or changed articles, and any the store lacks (an interrupted run).
             fresh_ids = {r["articles"][0]["article_id"] for r in fresh.values()}
             current = set(seen_ids)
@@ -353,6 +353,12 @@ def run(input_dir: Path, output_dir: Path, progress_stream=sys.stderr) -> RunRep
             "files": [{"file": f, "status": s, "messages": m} for f, s, m in report.per_file],
         }, ensure_ascii=False, indent=1), encoding="utf-8"))
     return report
+
+
+def _outputs_complete(output: Path) -> bool:
+    """Every table file is there (nothing to rewrite when the input has not changed)."""
+    return all((output / f"{t.name}.parquet").exists() and (not t.csv or (output / f"{t.name}.csv").exists())
+               for t in schema.TABLES)
 
 
 def _oversize_result(path: Path) -> dict[str, list[dict]]:

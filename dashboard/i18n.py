@@ -1,0 +1,424 @@
+"""User-interface strings in Arabic and English, month names and date formatting.
+
+Arabic is the primary language; English is a full translation, not a
+fallback. ``t(key, lang)`` is the only way pages and charts get UI text, so a
+missing translation shows up as the key itself (visible and greppable) rather
+than as an exception in front of a user.
+
+Month names are a reviewed table kept here on purpose. Plotly's Arabic locale
+is not used for dates: it names May ``مارس`` (March), and its abbreviations
+are not the forms used in the Gulf press. The table matches
+``dashboard.preprocess.dates.MONTH_LABELS_AR`` but is not imported from it, so
+the UI does not depend on the preprocessing package.
+
+Strings returned here are plain logical-order text; charts pass them through
+``dashboard.rtl.browser_label`` themselves.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from typing import Any
+
+import pandas as pd
+
+__all__ = [
+    "LANGS",
+    "DEFAULT_LANG",
+    "STRINGS",
+    "MONTH_LABELS_AR",
+    "MONTH_LABELS_EN",
+    "MONTH_LABELS_EN_FULL",
+    "EVENT_TYPE_KEYS",
+    "DATE_BASIS_KEYS",
+    "t",
+    "is_rtl",
+    "event_type_label",
+    "date_basis_label",
+    "month_label",
+    "date_label",
+    "month_labels",
+    "date_labels",
+]
+
+LANGS = ("ar", "en")
+DEFAULT_LANG = "ar"
+
+#: Reviewed Gregorian month names, as written in Saudi and Egyptian media.
+MONTH_LABELS_AR: dict[int, str] = {
+    1: "يناير",
+    2: "فبراير",
+    3: "مارس",
+    4: "أبريل",
+    5: "مايو",
+    6: "يونيو",
+    7: "يوليو",
+    8: "أغسطس",
+    9: "سبتمبر",
+    10: "أكتوبر",
+    11: "نوفمبر",
+    12: "ديسمبر",
+}
+#: Short English month names for ticks ("Nov 2025").
+MONTH_LABELS_EN: dict[int, str] = {
+    1: "Jan", 2: "Feb", 3: "Mar", 4: "Apr", 5: "May", 6: "Jun",
+    7: "Jul", 8: "Aug", 9: "Sep", 10: "Oct", 11: "Nov", 12: "Dec",
+}
+#: Full English month names, for prose.
+MONTH_LABELS_EN_FULL: dict[int, str] = {
+    1: "January", 2: "February", 3: "March", 4: "April", 5: "May", 6: "June",
+    7: "July", 8: "August", 9: "September", 10: "October", 11: "November", 12: "December",
+}
+
+_MONTHS = {"ar": MONTH_LABELS_AR, "en": MONTH_LABELS_EN}
+
+#: Translation key of each ``schema.EVENT_TYPES`` code.
+EVENT_TYPE_KEYS = {
+    "visit_received": "event_visit_received",
+    "visit_abroad": "event_visit_abroad",
+    "agreement": "event_agreement",
+    "multilateral": "event_multilateral",
+    "other": "event_other",
+}
+#: Translation key of each ``schema.DATE_BASES`` code.
+DATE_BASIS_KEYS = {
+    "explicit": "basis_explicit",
+    "relative": "basis_relative",
+    "published": "basis_published",
+    "unknown": "basis_unknown",
+}
+
+# key -> (Arabic, English). Pages may add keys with ``STRINGS.update``.
+STRINGS: dict[str, tuple[str, str]] = {
+    # ---- application and pages
+    "app_title": ("لوحة الارتباطات الدبلوماسية للتحالف", "IMCTC Diplomatic Engagements"),
+    "app_subtitle": (
+        "التحالف الإسلامي العسكري لمحاربة الإرهاب",
+        "Islamic Military Counter Terrorism Coalition",
+    ),
+    "page_overview": ("نظرة عامة", "Overview"),
+    "page_map": ("خريطة الشركاء", "Partner map"),
+    "page_timeline": ("الخط الزمني للزيارات", "Visits timeline"),
+    "page_topics": ("الموضوعات", "Topics"),
+    "page_meetings": ("الاجتماعات", "Meetings"),
+    "page_review": ("المراجعة", "Review"),
+    "page_sources": ("المصادر", "Sources"),
+    "page_data": ("البيانات", "Data"),
+    "page_about": ("حول اللوحة", "About"),
+    "page_quality": ("جودة البيانات", "Data quality"),
+    # ---- language and theme
+    "language": ("اللغة", "Language"),
+    "lang_ar": ("العربية", "العربية"),
+    "lang_en": ("English", "English"),
+    "theme": ("المظهر", "Theme"),
+    "theme_light": ("فاتح", "Light"),
+    "theme_dark": ("داكن", "Dark"),
+    # ---- filters
+    "filters": ("عوامل التصفية", "Filters"),
+    "filter_date_range": ("الفترة الزمنية", "Date range"),
+    "filter_from": ("من", "From"),
+    "filter_to": ("إلى", "To"),
+    "filter_partner": ("الشريك", "Partner"),
+    "filter_country": ("الدولة", "Country"),
+    "filter_countries": ("الدول", "Countries"),
+    "filter_organisation": ("المنظمة", "Organisation"),
+    "filter_event_type": ("نوع الحدث", "Event type"),
+    "filter_topic": ("الموضوع", "Topic"),
+    "filter_topics": ("الموضوعات", "Topics"),
+    "filter_date_basis": ("أساس التاريخ", "Date basis"),
+    "filter_include_undated": ("تضمين الاجتماعات بدون تاريخ", "Include undated meetings"),
+    "filter_include_background": (
+        "احتساب الموضوعات الواردة في الفقرات التعريفية",
+        "Count topics found only in background paragraphs",
+    ),
+    "filter_needs_review": ("بحاجة إلى مراجعة فقط", "Needs review only"),
+    "filter_search": ("بحث", "Search"),
+    "filter_all": ("الكل", "All"),
+    "filter_reset": ("إعادة ضبط", "Reset filters"),
+    "filter_apply": ("تطبيق", "Apply"),
+    # ---- headline metrics
+    "metric_meetings": ("الاجتماعات", "Meetings"),
+    "metric_partner_countries": ("الدول الشريكة", "Partner countries"),
+    "metric_organisations": ("المنظمات", "Organisations"),
+    "metric_topics": ("الموضوعات", "Topics"),
+    "metric_latest": ("آخر زيارة", "Latest visit"),
+    "metric_latest_meeting": ("آخر اجتماع", "Latest meeting"),
+    "metric_undated": ("بدون تاريخ", "Undated"),
+    "metric_articles": ("المقالات", "Articles"),
+    "metric_needs_review": ("بحاجة إلى مراجعة", "Need review"),
+    # ---- chart titles
+    "chart_partner_map": ("الدول الشريكة حسب عدد الاجتماعات", "Partner countries by number of meetings"),
+    "chart_timeline": ("الخط الزمني للاجتماعات", "Meetings timeline"),
+    "chart_monthly": ("الاجتماعات شهريًا", "Meetings per month"),
+    "chart_topics": ("الموضوعات حسب عدد الاجتماعات", "Topics by number of meetings"),
+    "chart_topic_partner": ("الموضوعات حسب الشريك", "Topics by partner"),
+    "chart_topics_over_time": ("الموضوعات عبر الزمن", "Topics over time"),
+    "chart_organisations": ("المنظمات الشريكة", "Partner organisations"),
+    "chart_event_types": ("الاجتماعات حسب النوع", "Meetings by type"),
+    # ---- axis, legend and hover labels
+    "axis_date": ("التاريخ", "Date"),
+    "axis_month": ("الشهر", "Month"),
+    "axis_partner": ("الشريك", "Partner"),
+    "axis_topic": ("الموضوع", "Topic"),
+    "axis_meetings": ("عدد الاجتماعات", "Number of meetings"),
+    "legend_event_type": ("نوع الحدث", "Event type"),
+    "legend_topic": ("الموضوع", "Topic"),
+    "hover_partner": ("الشريك", "Partner"),
+    "hover_country": ("الدولة", "Country"),
+    "hover_organisation": ("المنظمة", "Organisation"),
+    "hover_visitor": ("الزائر", "Visitor"),
+    "hover_host": ("المستقبِل", "Host"),
+    "hover_date": ("التاريخ", "Date"),
+    "hover_month": ("الشهر", "Month"),
+    "hover_event_type": ("نوع الحدث", "Event type"),
+    "hover_topic": ("الموضوع", "Topic"),
+    "hover_meetings": ("الاجتماعات", "Meetings"),
+    "hover_last_meeting": ("آخر اجتماع", "Last meeting"),
+    "hover_location": ("المكان", "Location"),
+    # ---- event types (schema.EVENT_TYPES)
+    "event_visit_received": ("زيارة للتحالف", "Visit to the coalition"),
+    "event_visit_abroad": ("زيارة خارجية", "Visit abroad"),
+    "event_agreement": ("اتفاقية", "Agreement"),
+    "event_multilateral": ("اجتماع متعدد الأطراف", "Multilateral meeting"),
+    "event_other": ("أخرى", "Other"),
+    # ---- date bases (schema.DATE_BASES)
+    "basis_explicit": ("تاريخ صريح في النص", "Date stated in the text"),
+    "basis_relative": ("تاريخ نسبي (اليوم، أمس...)", "Relative date (today, yesterday...)"),
+    "basis_published": ("تاريخ النشر", "Publication date"),
+    "basis_unknown": ("غير معروف", "Unknown"),
+    # ---- tables and columns
+    "col_meeting_id": ("معرّف الاجتماع", "Meeting id"),
+    "col_date": ("التاريخ", "Date"),
+    "col_date_basis": ("أساس التاريخ", "Date basis"),
+    "col_date_text": ("نص التاريخ", "Date as written"),
+    "col_event_type": ("نوع الحدث", "Event type"),
+    "col_partner": ("الشريك", "Partner"),
+    "col_country": ("الدولة", "Country"),
+    "col_organisation": ("المنظمة", "Organisation"),
+    "col_visitor": ("الزائر", "Visitor"),
+    "col_visitor_title": ("صفة الزائر", "Visitor's title"),
+    "col_host": ("المستقبِل", "Host"),
+    "col_host_title": ("صفة المستقبِل", "Host's title"),
+    "col_location": ("المكان", "Location"),
+    "col_topic": ("الموضوع", "Topic"),
+    "col_topics": ("الموضوعات", "Topics"),
+    "col_meetings": ("الاجتماعات", "Meetings"),
+    "col_last_date": ("آخر اجتماع", "Last meeting"),
+    "col_source": ("المصدر", "Source"),
+    "col_article": ("المقال", "Article"),
+    "col_title": ("العنوان", "Title"),
+    "col_outlet": ("الوسيلة الإعلامية", "Outlet"),
+    "col_published": ("تاريخ النشر", "Published"),
+    "col_evidence": ("الشاهد من النص", "Evidence"),
+    "col_needs_review": ("بحاجة إلى مراجعة", "Needs review"),
+    "col_review_reasons": ("أسباب المراجعة", "Review reasons"),
+    "col_status": ("الحالة", "Status"),
+    "col_messages": ("ملاحظات", "Messages"),
+    "col_in_account": ("ورد في وقائع الاجتماع", "Raised in the meeting"),
+    # ---- generic words
+    "meetings": ("اجتماعات", "Meetings"),
+    "meeting": ("اجتماع", "Meeting"),
+    "undated": ("بدون تاريخ", "Undated"),
+    "undated_meetings": ("اجتماعات بدون تاريخ", "Undated meetings"),
+    "undated_note": (
+        "اجتماعات لم يُذكر تاريخها؛ لا تظهر على المحور الزمني.",
+        "Meetings whose date is not known; they are not on the time axis.",
+    ),
+    "no_data": ("لا توجد بيانات", "No data"),
+    "no_data_filters": ("لا توجد بيانات تطابق عوامل التصفية", "No data matches the filters"),
+    "unknown": ("غير معروف", "Unknown"),
+    "unknown_partner": ("شريك غير محدد", "Unidentified partner"),
+    "organisations_not_on_map": (
+        "المنظمات لا تظهر على الخريطة، وتُعرض في القائمة المجاورة.",
+        "Organisations are not drawn on the map; they are listed beside it.",
+    ),
+    "no_partner_not_on_map": (
+        "الاجتماعات التي لا تحدد دولة شريكة لا تظهر على الخريطة.",
+        "Meetings with no partner country are not on the map.",
+    ),
+    "download_csv": ("تنزيل CSV", "Download CSV"),
+    "download_excel": ("تنزيل Excel", "Download Excel"),
+    "show_evidence": ("عرض الشاهد", "Show evidence"),
+    "open_article": ("فتح المقال", "Open article"),
+    "selected": ("المحدد", "Selected"),
+    "clear_selection": ("إلغاء التحديد", "Clear selection"),
+    "loading": ("جارٍ التحميل...", "Loading..."),
+    "data_updated": ("آخر تحديث للبيانات", "Data last updated"),
+    "total": ("المجموع", "Total"),
+    "other_partners": ("شركاء آخرون", "Other partners"),
+    "yes": ("نعم", "Yes"),
+    "no": ("لا", "No"),
+}
+
+
+def _lang(lang: str | None) -> str:
+    """Normalise a language code; anything that is not English is Arabic (the default)."""
+    return "en" if str(lang or "").lower().startswith("en") else "ar"
+
+
+def is_rtl(lang: str) -> bool:
+    """Whether ``lang`` is written right to left."""
+    return _lang(lang) == "ar"
+
+
+def t(key: str, lang: str = DEFAULT_LANG, **fmt: Any) -> str:
+    """Translate a UI string.
+
+    Args:
+        key: a key of ``STRINGS``.
+        lang: ``"ar"`` or ``"en"`` (anything else is treated as Arabic).
+        **fmt: values for ``str.format`` placeholders in the string, if any.
+
+    Returns:
+        The string in ``lang``; the other language's string when this one is
+        empty; the key itself when the key is unknown (so a missing string is
+        visible on screen instead of crashing the page).
+    """
+    pair = STRINGS.get(key)
+    if pair is None:
+        return key
+    ar, en = pair
+    text = (en or ar) if _lang(lang) == "en" else (ar or en)
+    return text.format(**fmt) if fmt else text
+
+
+def event_type_label(code: Any, lang: str = DEFAULT_LANG) -> str:
+    """Display name of a ``meetings.event_type`` code.
+
+    Args:
+        code: one of ``schema.EVENT_TYPES``; unknown or empty codes read as "other".
+        lang: ``"ar"`` or ``"en"``.
+
+    Returns:
+        The translated event type.
+    """
+    key = EVENT_TYPE_KEYS.get(str(code) if isinstance(code, str) else "", "event_other")
+    return t(key, lang)
+
+
+def date_basis_label(code: Any, lang: str = DEFAULT_LANG) -> str:
+    """Display name of a ``meetings.date_basis`` code (unknown codes read as "unknown")."""
+    key = DATE_BASIS_KEYS.get(code if isinstance(code, str) else "", "basis_unknown")
+    return t(key, lang)
+
+
+def _year_month(value: Any) -> tuple[int, int] | None:
+    """(year, month) of a Period, Timestamp, date or ISO text ("yyyy-mm" or "yyyy-mm-dd")."""
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return None
+    if isinstance(value, pd.Period):
+        return value.year, value.month
+    if isinstance(value, (_dt.date, pd.Timestamp)):
+        return value.year, value.month
+    text = str(value).strip()
+    if len(text) >= 7 and text[:4].isdigit() and text[4] == "-" and text[5:7].isdigit():
+        month = int(text[5:7])
+        if 1 <= month <= 12:
+            return int(text[:4]), month
+    return None
+
+
+def month_label(period_or_date: Any, lang: str = DEFAULT_LANG) -> str:
+    """Month and year for a tick or heading: ``"نوفمبر 2025"`` / ``"Nov 2025"``.
+
+    Args:
+        period_or_date: ``pd.Period``, ``pd.Timestamp``, ``datetime.date`` or
+            ISO text (``"2025-11"`` or ``"2025-11-25"``).
+        lang: ``"ar"`` or ``"en"``.
+
+    Returns:
+        The label; ``t("undated", lang)`` for empty or unreadable values.
+    """
+    ym = _year_month(period_or_date)
+    if ym is None:
+        return t("undated", lang)
+    year, month = ym
+    return f"{_MONTHS[_lang(lang)][month]} {year}"
+
+
+def date_label(date: Any, lang: str = DEFAULT_LANG) -> str:
+    """Full date for hover text and tables: ``"25 نوفمبر 2025"`` / ``"25 Nov 2025"``.
+
+    Args:
+        date: ``pd.Timestamp``, ``datetime.date`` or ISO text ``"yyyy-mm-dd"``.
+            A month-only value (``"2025-11"``) gives the month label.
+        lang: ``"ar"`` or ``"en"``.
+
+    Returns:
+        The label; ``t("undated", lang)`` for empty or unreadable values.
+    """
+    ym = _year_month(date)
+    if ym is None:
+        return t("undated", lang)
+    if isinstance(date, (_dt.date, pd.Timestamp)):
+        day = date.day
+    else:
+        text = str(date).strip()
+        day = int(text[8:10]) if len(text) >= 10 and text[8:10].isdigit() else None
+    year, month = ym
+    name = _MONTHS[_lang(lang)][month]
+    return f"{day} {name} {year}" if day else f"{name} {year}"
+
+
+def _by_unique(dates: pd.Series, label_uniques) -> pd.Series:
+    """Label each distinct value once and spread the labels back over the Series.
+
+    A dashboard has thousands of meetings but only hundreds of distinct
+    dates, so formatting the distinct values is far cheaper than formatting
+    every row.
+    """
+    # Factorise first (as Python objects: cheaper than building an Arrow
+    # array of every row), then do the string work on the distinct values only.
+    codes, uniques = pd.factorize(dates.to_numpy(dtype=object, na_value=""), use_na_sentinel=False)
+    text = pd.Series(uniques, dtype="string").fillna("").str.strip()
+    labels = label_uniques(text).to_numpy(dtype=object)
+    return pd.Series(labels[codes] if len(codes) else labels[:0], index=dates.index, dtype=object)
+
+
+def _iso_parts(text: pd.Series) -> tuple[pd.Series, pd.Series, pd.Series, pd.Series]:
+    """Split ISO date text into (valid mask, year, month, day) text Series, vectorised."""
+    valid = text.str.match(r"^\d{4}-(0[1-9]|1[0-2])(-\d{2})?$").fillna(False).astype(bool)
+    return valid, text.str[:4], text.str[5:7], text.str[8:10]
+
+
+def month_labels(dates: pd.Series, lang: str = DEFAULT_LANG) -> pd.Series:
+    """``month_label`` over a Series of ISO text, without a Python loop per row.
+
+    Args:
+        dates: ISO ``yyyy-mm`` or ``yyyy-mm-dd`` text (empty/NA allowed).
+        lang: ``"ar"`` or ``"en"``.
+
+    Returns:
+        An object Series aligned with ``dates``; empty values read ``t("undated")``.
+    """
+    names_map = {f"{m:02d}": n for m, n in _MONTHS[_lang(lang)].items()}
+
+    def label(text: pd.Series) -> pd.Series:
+        valid, year, month, _ = _iso_parts(text)
+        names = month.map(names_map).astype("string")
+        return (names + " " + year).where(valid, t("undated", lang))
+
+    return _by_unique(dates, label)
+
+
+def date_labels(dates: pd.Series, lang: str = DEFAULT_LANG) -> pd.Series:
+    """``date_label`` over a Series of ISO text, without a Python loop per row.
+
+    Args:
+        dates: ISO ``yyyy-mm-dd`` text (empty/NA allowed).
+        lang: ``"ar"`` or ``"en"``.
+
+    Returns:
+        An object Series aligned with ``dates``; empty values read ``t("undated")``.
+    """
+    names_map = {f"{m:02d}": n for m, n in _MONTHS[_lang(lang)].items()}
+
+    def label(text: pd.Series) -> pd.Series:
+        valid, year, month, day = _iso_parts(text)
+        names = month.map(names_map).astype("string")
+        day = day.str.lstrip("0")  # "05" -> "5": written dates do not pad the day
+        with_day = day.fillna("").str.len() > 0
+        full = (day + " " + names + " " + year).where(with_day, names + " " + year)
+        return full.where(valid, t("undated", lang))
+
+    return _by_unique(dates, label)

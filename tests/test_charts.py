@@ -1,0 +1,400 @@
+"""Charts: the values a user would check, Arabic mirroring, and bidi hygiene of every figure."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+import pytest
+
+from dashboard import centroids, charts, i18n, rtl
+from dashboard.preprocess import schema
+from dashboard.rtl import PDI, RLI
+
+NATO_AR = "الجمعية البرلمانية لحلف الناتو (NATO)"
+NATO_EN = "NATO Parliamentary Assembly"
+
+
+def _meeting(meeting_id: str, **values) -> dict:
+    """A meetings row with every schema column, text columns defaulting to ""."""
+    row = {c.name: ("" if c.kind in ("str", "date") else pd.NA) for c in schema.MEETINGS.columns}
+    row.update(meeting_id=meeting_id, article_id=meeting_id.split("-")[0], event_type="visit_received",
+               date_basis="explicit", needs_review=False)
+    row.update(values)
+    return row
+
+
+def _country(iso3: str, ar: str, en: str) -> dict:
+    return dict(partner_country_iso3=iso3, partner_country_ar=ar, partner_country_en=en)
+
+
+@pytest.fixture
+def meetings() -> pd.DataFrame:
+    rows = [
+        _meeting("a1-m1", date="2025-11-25", **_country("MDV", "المالديف", "Maldives"),
+                 visitor_name_ar="محمد غسان مأمون", visitor_title_ar="وزير الدفاع"),
+        _meeting("a2-m1", date="2025-05-10", event_type="visit_abroad", **_country("EGY", "مصر", "Egypt")),
+        _meeting("a3-m1", date="2025-05-20", event_type="agreement", **_country("EGY", "مصر", "Egypt")),
+        _meeting("a4-m1", date="2025-07-01", **_country("MYS", "ماليزيا", "Malaysia")),
+        _meeting("a5-m1", date="", date_basis="unknown", needs_review=True, review_reasons="unknown_date",
+                 **_country("DNK", "الدنمارك", "Denmark")),
+        _meeting("a6-m1", date="2025-09-03", event_type="multilateral",
+                 partner_org_ar=NATO_AR, partner_org_en=NATO_EN),
+    ]
+    frame = pd.concat([schema.empty_frame(schema.MEETINGS), pd.DataFrame(rows)], ignore_index=True)
+    out = schema.conform(schema.MEETINGS, frame)
+    schema.validate(schema.MEETINGS, out)
+    return out
+
+
+@pytest.fixture
+def topics() -> pd.DataFrame:
+    military = ("military", "المجال العسكري", "Military")
+    media = ("media", "المجال الإعلامي", "Media")
+    ideology = ("ideology", "المجال الفكري", "Ideology")
+    rows = [
+        ("a1-m1", *military, True),
+        ("a2-m1", *military, True),
+        ("a3-m1", *military, False),  # only in the background paragraph
+        ("a3-m1", *media, True),
+        ("a4-m1", *media, True),
+        ("a6-m1", *ideology, False),  # background only
+        ("a5-m1", *ideology, True),  # the undated meeting
+    ]
+    frame = pd.DataFrame(rows, columns=["meeting_id", "topic_id", "topic_ar", "topic_en", "in_account"])
+    frame["evidence"] = "…"
+    out = schema.conform(schema.MEETING_TOPICS, frame)
+    schema.validate(schema.MEETING_TOPICS, out)
+    return out
+
+
+def _all_figures(meetings, topics, lang, theme="light") -> dict[str, go.Figure]:
+    return {
+        "partner_map": charts.partner_map(meetings, lang, theme),
+        "visits_timeline": charts.visits_timeline(meetings, lang, theme),
+        "monthly_bar": charts.monthly_bar(meetings, lang, theme),
+        "topic_bars": charts.topic_bars(topics, lang, theme=theme),
+        "topic_bars_bg": charts.topic_bars(topics, lang, include_background=True, theme=theme),
+        "topic_partner_heatmap": charts.topic_partner_heatmap(meetings, topics, lang, theme=theme),
+        "topics_over_time": charts.topics_over_time(meetings, topics, lang, theme=theme),
+    }
+
+
+def _strip(values) -> list:
+    return [rtl.strip_bidi_controls(v) for v in values]
+
+
+# ---------------------------------------------------------------- map
+
+
+def test_map_counts_meetings_per_country(meetings):
+    fig = charts.partner_map(meetings, "ar")
+    choropleth = fig.data[0]
+    assert isinstance(choropleth, go.Choropleth)
+    counts = dict(zip(choropleth.locations, choropleth.z))
+    assert counts == {"EGY": 2, "MDV": 1, "MYS": 1, "DNK": 1}
+    assert "MDV" in choropleth.locations
+
+
+def test_map_marker_layer_shows_small_states(meetings):
+    fig = charts.partner_map(meetings, "ar")
+    markers = fig.data[1]
+    assert isinstance(markers, go.Scattergeo)
+    iso = [row[0] for row in markers.customdata]
+    assert "MDV" in iso
+    lat, lon = markers.lat[iso.index("MDV")], markers.lon[iso.index("MDV")]
+    assert abs(lat - 3.2) < 2 and abs(lon - 73.2) < 1
+    # Bigger marker for more meetings.
+    sizes = dict(zip(iso, markers.marker.size))
+    assert sizes["EGY"] > sizes["MDV"]
+
+
+def test_map_customdata_carries_iso3_and_names_in_language(meetings):
+    ar = charts.partner_map(meetings, "ar").data[0]
+    en = charts.partner_map(meetings, "en").data[0]
+    assert [row[0] for row in ar.customdata] == list(ar.locations)
+    assert "المالديف" in _strip(row[1] for row in ar.customdata)
+    assert "Maldives" in [row[1] for row in en.customdata]
+    assert "25 نوفمبر 2025" in _strip(row[3] for row in ar.customdata)
+
+
+def test_map_geo_settings(meetings):
+    geo = charts.partner_map(meetings, "ar").layout.geo
+    assert geo.resolution == 50
+    assert geo.projection.type == "natural earth"
+    assert geo.showcountries is True and geo.showframe is False and geo.fitbounds is False
+
+
+def test_organisations_are_listed_not_mapped(meetings):
+    fig = charts.partner_map(meetings, "ar")
+    assert sum(fig.data[0].z) == 5  # six meetings, one with NATO PA only
+    orgs = charts.organisation_counts(meetings, "en")
+    assert orgs["organisation"].tolist() == [NATO_EN]
+    assert orgs["meetings"].tolist() == [1]
+    assert orgs["last_date"].tolist() == ["2025-09-03"]
+    assert charts.organisation_counts(meetings, "ar")["organisation"].tolist() == [NATO_AR]
+
+
+def test_country_counts_last_date_ignores_undated(meetings):
+    cc = charts.country_counts(meetings, "en").set_index("iso3")
+    assert cc.loc["EGY", "last_date"] == "2025-05-20"
+    assert cc.loc["DNK", "last_date"] == ""  # counted, but never dated
+    assert cc.loc["DNK", "meetings"] == 1
+
+
+def test_centroid_table_covers_iso_and_known_positions():
+    import pycountry
+
+    assert {c.alpha_3 for c in pycountry.countries} <= set(centroids.CENTROIDS)
+    expected = {"MDV": (3.2, 73.2), "BHR": (26.0, 50.55), "SGP": (1.35, 103.8),
+                "EGY": (26.5, 30.0), "DNK": (56.0, 10.0), "MYS": (4.0, 102.0)}
+    for iso, (lat, lon) in expected.items():
+        got_lat, got_lon = centroids.CENTROIDS[iso]
+        assert abs(got_lat - lat) < 1.5 and abs(got_lon - lon) < 1.5, iso
+
+
+# ---------------------------------------------------------------- time
+
+
+def test_timeline_plots_dated_meetings_only(meetings):
+    fig = charts.visits_timeline(meetings, "ar")
+    # Rows ordered by latest meeting, most recent on top (last category).
+    order = [rtl.strip_bidi_controls(c) for c in fig.layout.yaxis.categoryarray]
+    assert order == ["مصر", "ماليزيا", NATO_AR, "المالديف"]
+    xs = sorted(str(pd.Timestamp(x).date()) for trace in fig.data for x in trace.x)
+    assert xs == ["2025-05-10", "2025-05-20", "2025-07-01", "2025-09-03", "2025-11-25"]
+    partners = {rtl.strip_bidi_controls(y) for trace in fig.data for y in trace.y}
+    assert "الدنمارك" not in partners  # Denmark's only meeting is undated
+    assert NATO_AR in partners  # organisations are rows of the timeline
+
+
+def test_undated_meetings_are_listed(meetings):
+    undated = charts.undated_meetings(meetings)
+    assert undated["meeting_id"].tolist() == ["a5-m1"]
+    assert len(charts.dated_meetings(meetings)) + len(undated) == len(meetings)
+
+
+def test_impossible_date_is_listed_as_undated_not_lost(meetings):
+    m = meetings.copy()
+    m.loc[3, "date"] = "2025-02-30"
+    assert charts.undated_meetings(m)["meeting_id"].tolist() == ["a4-m1", "a5-m1"]
+    fig = charts.visits_timeline(m, "en")
+    assert sum(len(tr.x) for tr in fig.data) == 4
+
+
+def test_timeline_legend_hover_and_ticks_translated(meetings):
+    fig = charts.visits_timeline(meetings, "ar")
+    assert {rtl.strip_bidi_controls(tr.name) for tr in fig.data} == {
+        "زيارة للتحالف", "زيارة خارجية", "اتفاقية", "اجتماع متعدد الأطراف"}
+    mdv = next(tr for tr in fig.data if tr.name == "زيارة للتحالف")
+    row = list(rtl.strip_bidi_controls(y) for y in mdv.y).index("المالديف")
+    visitor, date = (rtl.strip_bidi_controls(v) for v in mdv.customdata[row])
+    assert visitor == "محمد غسان مأمون، وزير الدفاع"
+    assert date == "25 نوفمبر 2025"
+    assert "زيارة للتحالف" in mdv.hovertemplate
+    ticks = _strip(fig.layout.xaxis.ticktext)
+    assert "مايو 2025" in ticks and "نوفمبر 2025" in ticks
+    assert fig.layout.yaxis.side == "right"
+    en = charts.visits_timeline(meetings, "en")
+    assert {tr.name for tr in en.data} >= {"Visit to the coalition", "Agreement"}
+    assert "May 2025" in en.layout.xaxis.ticktext
+
+
+def test_monthly_counts_fill_empty_months(meetings):
+    mc = charts.monthly_counts(meetings)
+    assert mc["month"].tolist() == ["2025-05", "2025-06", "2025-07", "2025-08", "2025-09", "2025-10", "2025-11"]
+    assert mc["meetings"].tolist() == [2, 0, 1, 0, 1, 0, 1]
+    assert mc["meetings"].sum() == len(meetings) - 1  # the undated one is not in any month
+
+
+def test_monthly_bar_uses_reviewed_month_names(meetings):
+    fig = charts.monthly_bar(meetings, "ar")
+    ticks = _strip(fig.layout.xaxis.ticktext)
+    assert ticks[0] == "مايو 2025"  # plotly's Arabic locale would say مارس
+    assert all("مارس" not in t for t in ticks)
+    assert list(fig.layout.xaxis.tickvals)[0] == "2025-05"
+    assert list(fig.data[0].y) == [2, 0, 1, 0, 1, 0, 1]
+
+
+# ---------------------------------------------------------------- topics
+
+
+def test_topic_bars_count_in_account_only_by_default(topics):
+    fig = charts.topic_bars(topics, "en")
+    counts = dict(zip(fig.data[0].y, fig.data[0].x))
+    assert counts == {"Military": 2, "Media": 2, "Ideology": 1}
+
+
+def test_topic_bars_include_background_with_toggle(topics):
+    fig = charts.topic_bars(topics, "en", include_background=True)
+    counts = dict(zip(fig.data[0].y, fig.data[0].x))
+    assert counts == {"Military": 3, "Media": 2, "Ideology": 2}
+
+
+def test_topic_bars_sorted_largest_on_top(topics):
+    fig = charts.topic_bars(topics, "en", include_background=True)
+    order = list(fig.layout.yaxis.categoryarray)
+    assert order[-1] == "Military"  # plotly's last category is the top bar
+
+
+def test_topic_bars_mirrored_in_arabic(topics):
+    ar = charts.topic_bars(topics, "ar")
+    assert ar.layout.xaxis.autorange == "reversed"
+    assert ar.layout.yaxis.side == "right"
+    assert ar.data[0].orientation == "h"
+    en = charts.topic_bars(topics, "en")
+    assert en.layout.xaxis.autorange != "reversed"
+    assert en.layout.yaxis.side == "left"
+
+
+def test_topic_partner_heatmap_counts(meetings, topics):
+    fig = charts.topic_partner_heatmap(meetings, topics, "en", include_background=True)
+    heat = fig.data[0]
+    z = pd.DataFrame(heat.z, index=list(heat.y), columns=list(heat.x))
+    assert z.loc["Military", "Egypt"] == 2
+    assert z.loc["Military", "Maldives"] == 1
+    assert z.loc["Ideology", NATO_EN] == 1
+    assert z.loc["Ideology", "Denmark"] == 1  # topics of undated meetings still count here
+    in_account = charts.topic_partner_heatmap(meetings, topics, "en").data[0]
+    z2 = pd.DataFrame(in_account.z, index=list(in_account.y), columns=list(in_account.x))
+    assert z2.loc["Military", "Egypt"] == 1
+
+
+def test_topics_over_time_counts_per_month(meetings, topics):
+    fig = charts.topics_over_time(meetings, topics, "en")
+    lines = {tr.name: dict(zip(tr.x, tr.y)) for tr in fig.data}
+    assert lines["Military"]["2025-05"] == 1 and lines["Military"]["2025-11"] == 1
+    assert lines["Media"]["2025-05"] == 1 and lines["Media"]["2025-07"] == 1
+    assert "Ideology" not in lines  # in account only for the undated meeting
+
+
+def test_topic_charts_follow_meeting_filters(meetings, topics):
+    only_egypt = meetings[meetings["partner_country_iso3"] == "EGY"]
+    heat = charts.topic_partner_heatmap(only_egypt, topics, "en").data[0]
+    assert list(heat.x) == ["Egypt"]
+
+
+def test_headline_figures(meetings, topics):
+    h = charts.headline_figures(meetings, topics)
+    assert h["meetings"] == 6
+    assert h["partner_countries"] == 4
+    assert h["organisations"] == 1
+    assert h["topics"] == 3
+    assert h["undated"] == 1
+    assert h["latest_date"] == "2025-11-25"
+    assert (h["latest_partner_ar"], h["latest_partner_en"]) == ("المالديف", "Maldives")
+
+
+# ---------------------------------------------------------------- layout and bidi
+
+
+@pytest.mark.parametrize("lang", ["ar", "en"])
+@pytest.mark.parametrize("theme", ["light", "dark"])
+def test_no_figure_has_layout_problems(meetings, topics, lang, theme):
+    for name, fig in _all_figures(meetings, topics, lang, theme).items():
+        assert rtl.find_layout_problems(fig) == [], name
+
+
+def test_mixed_label_is_wrapped_in_isolates(meetings):
+    fig = charts.visits_timeline(meetings, "ar")
+    labels = [y for trace in fig.data for y in trace.y]
+    assert RLI + NATO_AR + PDI in labels
+
+
+def test_no_presentation_forms_anywhere(meetings, topics):
+    for lang in ("ar", "en"):
+        for name, fig in _all_figures(meetings, topics, lang).items():
+            assert not rtl.PRESENTATION_FORMS_RE.search(fig.to_json()), name
+
+
+def test_arabic_layout_is_right_aligned(meetings, topics):
+    for name, fig in _all_figures(meetings, topics, "ar").items():
+        assert fig.layout.title.x == 1 and fig.layout.title.xanchor == "right", name
+        assert fig.layout.hoverlabel.align == "right", name
+        assert fig.layout.uirevision, name
+    for name, fig in _all_figures(meetings, topics, "en").items():
+        assert fig.layout.title.x == 0 and fig.layout.hoverlabel.align == "left", name
+
+
+def test_style_fonts_and_palette():
+    st = charts.style("ar", "dark")
+    assert st.font_family.startswith('"Noto Naskh Arabic"')
+    assert st.rtl and st.theme == "dark"
+    assert "#000000" not in st.palette  # black is invisible on the dark background
+    assert charts.style("en").palette[0] == "#E69F00"  # Okabe-Ito
+
+
+@pytest.mark.parametrize("lang", ["ar", "en"])
+def test_empty_input_gives_friendly_empty_figures(meetings, topics, lang):
+    empty_m, empty_t = meetings.iloc[:0], topics.iloc[:0]
+    message = i18n.t("no_data", lang)
+    figs = _all_figures(empty_m, empty_t, lang)
+    for name, fig in figs.items():
+        assert isinstance(fig, go.Figure), name
+        texts = [a.text for a in fig.layout.annotations]
+        assert message in texts, name
+    assert charts.organisation_counts(empty_m).empty
+    assert charts.monthly_counts(empty_m).empty
+    assert charts.undated_meetings(empty_m).empty
+    assert charts.headline_figures(empty_m, empty_t)["latest_date"] is None
+
+
+def test_only_undated_meetings_give_empty_timeline_but_are_listed(meetings):
+    undated_only = meetings[meetings["date"] == ""]
+    fig = charts.visits_timeline(undated_only, "en")
+    assert [a.text for a in fig.layout.annotations] == ["No data"]
+    assert len(charts.undated_meetings(undated_only)) == 1
+
+
+def test_na_dates_and_missing_names_do_not_break_charts(meetings, topics):
+    m = meetings.copy()
+    m.loc[0, "date"] = pd.NA
+    m.loc[3, "partner_country_en"] = pd.NA  # Malaysia's only meeting
+    assert charts.undated_meetings(m)["meeting_id"].tolist() == ["a1-m1", "a5-m1"]
+    fig = charts.partner_map(m, "en")
+    names = [row[1] for row in fig.data[0].customdata]
+    assert "ماليزيا" in _strip(names)  # falls back to the Arabic name
+    assert all(rtl.find_layout_problems(f) == [] for f in _all_figures(m, topics, "en").values())
+
+
+# ---------------------------------------------------------------- i18n
+
+
+def test_month_labels_reviewed():
+    assert i18n.MONTH_LABELS_AR[5] == "مايو"
+    assert list(i18n.MONTH_LABELS_AR.values()) == [
+        "يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو",
+        "يوليو", "أغسطس", "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر"]
+    assert i18n.month_label("2025-11-25", "ar") == "نوفمبر 2025"
+    assert i18n.month_label(pd.Period("2025-11", "M"), "en") == "Nov 2025"
+    assert i18n.date_label("2025-11-05", "ar") == "5 نوفمبر 2025"
+    assert i18n.month_label("", "ar") == "بدون تاريخ"
+
+
+def test_month_table_agrees_with_preprocessing():
+    # i18n keeps its own copy on purpose (no UI -> preprocess dependency);
+    # this keeps the two reviewed tables from drifting apart.
+    dates = pytest.importorskip("dashboard.preprocess.dates")
+    assert dates.MONTH_LABELS_AR == i18n.MONTH_LABELS_AR
+
+
+def test_event_type_labels():
+    assert i18n.event_type_label("visit_received", "ar") == "زيارة للتحالف"
+    assert i18n.event_type_label("multilateral", "en") == "Multilateral meeting"
+    assert i18n.event_type_label("nonsense", "ar") == "أخرى"
+    assert i18n.t("missing_key_xyz", "ar") == "missing_key_xyz"
+
+
+def test_benchmark_data_conform_and_build_quickly():
+    import time
+
+    from dashboard import bench_charts
+
+    m, t = bench_charts.synthetic_tables(2_000)
+    schema.validate(schema.MEETINGS, m)
+    t0 = time.perf_counter()
+    figs = _all_figures(m, t, "ar")
+    elapsed = time.perf_counter() - t0
+    assert all(isinstance(f, go.Figure) for f in figs.values())
+    assert elapsed < 2.0  # generous: a smoke test, the benchmark measures properly
+    assert np.isfinite(elapsed)
