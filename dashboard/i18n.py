@@ -215,6 +215,9 @@ STRINGS: dict[str, tuple[str, str]] = {
     "col_status": ("الحالة", "Status"),
     "col_messages": ("ملاحظات", "Messages"),
     "col_in_account": ("ورد في وقائع الاجتماع", "Raised in the meeting"),
+    "col_field": ("الحقل", "Field"),
+    "col_value": ("القيمة كما وردت", "Value as written"),
+    "col_sentence": ("الجملة", "Sentence"),
     # ---- generic words
     "meetings": ("اجتماعات", "Meetings"),
     "meeting": ("اجتماع", "Meeting"),

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from dashboard import highlight, tables
+from dashboard import highlight, rtl, tables
 from dashboard.i18n import t
 from dashboard.ui import context
 
@@ -15,7 +15,9 @@ articles = data.articles[data.articles["status"] != "error"]
 if articles.empty:
     st.info(t("no_data", lang))
 else:
-    labels = {f"{a.file} — {a.title}" if a.title else a.file: a.article_id for a in articles.itertuples()}
+    # File names are Latin: isolate them so the RTL page does not move their digits and dots around.
+    labels = {f"{a.title} — {rtl.FSI}{a.file}{rtl.PDI}" if a.title else f"{rtl.FSI}{a.file}{rtl.PDI}": a.article_id
+              for a in articles.itertuples()}
     choice = st.selectbox(t("col_article", lang), options=list(labels), key="articles_choice")
     article_id = labels[choice]
     meetings = data.meetings[data.meetings["article_id"] == article_id]
@@ -38,4 +40,6 @@ else:
             st.dataframe(record.iloc[index].rename(t("meeting", lang)).to_frame(), key=f"articles_record_{index}")
         st.subheader(t("col_evidence", lang))
         st.dataframe(evidence.assign(field=evidence["field"].map(lambda f: highlight.field_label(f, field_labels)))
-                     [["field", "value", "sentence"]], hide_index=True, key="articles_evidence")
+                     [["field", "value", "sentence"]].rename(columns={"field": t("col_field", lang),
+                     "value": t("col_value", lang), "sentence": t("col_sentence", lang)}),
+                     hide_index=True, key="articles_evidence")
