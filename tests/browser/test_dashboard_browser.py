@@ -1,0 +1,77 @@
+"""What only a browser shows: the map drew country shapes, Arabic reads right to left, nothing left localhost.
+
+Screenshots are saved under the pytest temporary folder (and to $SCREENSHOT_DIR
+when set) so a person can look at them.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+import pytest
+
+from tests.browser.conftest import external_requests, wait_for_app
+
+ARABIC = re.compile("[\u0621-\u064a]")
+PRESENTATION_FORMS = re.compile("[\ufb50-\ufdff\ufe70-\ufeff]")
+PAGES = ["overview", "map", "timeline", "topics", "articles", "data"]
+
+
+def _shot(page, name: str, tmp_path: Path) -> Path:
+    folder = Path(os.environ.get("SCREENSHOT_DIR", tmp_path))
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{name}.png"
+    page.screenshot(path=str(path), full_page=True)
+    return path
+
+
+def _wait_for_charts(page, count: int = 1) -> None:
+    page.wait_for_function(
+        "n => document.querySelectorAll('.js-plotly-plot .main-svg').length >= n", arg=count, timeout=60_000)
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_page_renders_offline_in_arabic(streamlit_server, page, tmp_path, name):
+    page.goto(f"{streamlit_server}/{name}")
+    wait_for_app(page)
+    if name in ("overview", "map", "timeline", "topics"):
+        _wait_for_charts(page)
+    if name in ("overview", "map"):  # the world map draws after its topojson arrives
+        page.wait_for_function("document.querySelectorAll('path.choroplethlocation').length >= 4", timeout=60_000)
+    shot = _shot(page, f"{name}_ar", tmp_path)
+    assert shot.stat().st_size > 10_000
+    main = page.locator('[data-testid="stMain"]')
+    assert page.evaluate("getComputedStyle(document.querySelector('[data-testid=\"stMain\"]')).direction") == "rtl"
+    text = main.inner_text()
+    assert ARABIC.search(text), "no Arabic text on the page"
+    assert not PRESENTATION_FORMS.search(text), "reshaped Arabic reached the browser"
+    assert page.locator('[data-testid="stException"]').count() == 0
+    assert external_requests(page.requests_seen) == []
+
+
+def test_map_draws_countries_and_arabic_labels(streamlit_server, page, tmp_path):
+    page.goto(f"{streamlit_server}/map")
+    wait_for_app(page)
+    page.wait_for_function("document.querySelectorAll('path.choroplethlocation').length >= 4", timeout=60_000)
+    # Partner countries are shaded, and the 50 m land and borders of the whole world are drawn too.
+    assert page.locator("path.choroplethlocation").count() >= 4
+    assert page.locator(".geo path").count() > 4
+    labels = page.evaluate(
+        "Array.from(document.querySelectorAll('.js-plotly-plot text')).map(t => t.textContent).join(' ')")
+    assert ARABIC.search(labels), "chart labels carry no Arabic"
+    assert not PRESENTATION_FORMS.search(labels)
+    _shot(page, "map_detail_ar", tmp_path)
+    requested = [u for u in page.requests_seen if "topojson" in u]
+    assert requested and all("world_50m.json" in u for u in requested)
+    assert external_requests(page.requests_seen) == []
+
+
+def test_english_mode_is_left_to_right(streamlit_server, page, tmp_path):
+    page.goto(f"{streamlit_server}/timeline?lang=en")
+    wait_for_app(page)
+    _wait_for_charts(page)
+    _shot(page, "timeline_en", tmp_path)
+    assert page.evaluate("getComputedStyle(document.querySelector('[data-testid=\"stMain\"]')).direction") == "ltr"
+    assert "Visits timeline" in page.locator('[data-testid="stMain"]').inner_text()
