@@ -516,11 +516,12 @@ def partner_map(meetings: pd.DataFrame, lang: str = "ar", theme: str | ChartStyl
     on_map = coords.notna().to_numpy()
     latlon = np.array(coords[on_map].tolist(), dtype=float).reshape(-1, 2)
     zz = z[on_map]
-    sizes = 7 + 18 * np.sqrt(zz / zz.max()) if len(zz) else zz.astype(float)
+    # Small enough to leave the shaded country readable, large enough to click on a small state.
+    sizes = 7 + 11 * np.sqrt(zz / zz.max()) if len(zz) else zz.astype(float)
     markers = go.Scattergeo(
         lat=latlon[:, 0], lon=latlon[:, 1], customdata=customdata[on_map], hovertemplate=hover,
         mode="markers",
-        marker=dict(size=sizes, sizemode="diameter", color=st.marker_color, opacity=0.9,
+        marker=dict(size=sizes, sizemode="diameter", color=st.marker_color, opacity=0.75,
                     line=dict(color=st.marker_line, width=1)),
         name=browser_label(t("meetings", st.lang)), showlegend=False,
     )
@@ -613,7 +614,7 @@ def visits_timeline(meetings: pd.DataFrame, lang: str = "ar", theme: str | Chart
         traces.append(go.Scatter(
             x=x[sel], y=partner[sel], customdata=customdata[sel], mode="markers",
             name=browser_label(event_names[code]), legendgroup=code,
-            marker=dict(color=st.event_color(code), symbol=_EVENT_SYMBOLS[code], size=10, opacity=0.85,
+            marker=dict(color=st.event_color(code), symbol=_EVENT_SYMBOLS[code], size=14, opacity=0.85,
                         line=dict(width=0.5, color=st.paper_bgcolor)),
             hovertemplate=hover,
         ))

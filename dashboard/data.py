@@ -31,14 +31,18 @@ class Dataset:
 
 
 def articles_fingerprint(folder: Path) -> str:
-    """Hash of every article file's name and bytes (and metadata.csv): the cache key."""
+    """Hash of every article file's name, size and modification time (and metadata.csv's): the cache key.
+
+    A stat per file keeps a rerun cheap at 10,000 articles (hashing their bytes took 0.2 s per
+    rerun); the pipeline the key triggers is itself keyed on content, so a touched but unchanged
+    file costs a cache lookup, not a re-extraction.
+    """
     digest = hashlib.sha256()
     if folder.is_dir():
         for path in sorted(folder.iterdir()):
-            if path.is_file() and (path.suffix.lower() in pipeline.SUPPORTED_SUFFIXES
-                                   or path.name == pipeline.METADATA_FILE):
-                digest.update(path.name.encode())
-                digest.update(hashlib.sha256(path.read_bytes()).digest())
+            if path.suffix.lower() in pipeline.SUPPORTED_SUFFIXES or path.name == pipeline.METADATA_FILE:
+                stat = path.stat()
+                digest.update(f"{path.name}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
     return digest.hexdigest()
 
 

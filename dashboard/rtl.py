@@ -319,8 +319,8 @@ def paragraph_direction(s: Any, default: str = "ltr") -> str:
     if not isinstance(s, str):
         return default
     depth = 0
-    first_isolate = None  # (initiator, first strong direction inside it)
-    inside_first: str | None = None
+    first_isolate = None  # the first top-level isolate initiator (LRI, RLI or FSI)
+    inside_first: str | None = None  # direction of the first strong character inside any isolate
     for ch in s:
         if ch in _ISOLATE_INITIATORS:
             if depth == 0 and first_isolate is None:

@@ -20,7 +20,7 @@ if not no_data_note(ctx):
     cols[3].metric(t("metric_topics", lang), figures["topics"])
     latest_partner = figures.get(f"latest_partner_{'ar' if lang == 'ar' else 'en'}") or ""
     cols[4].metric(t("metric_latest", lang), i18n.date_label(figures["latest_date"], lang) if figures["latest_date"]
-                   else "—", latest_partner, delta_color="off")
+                   else "—", latest_partner or None, delta_color="off", delta_arrow="off")
     left, right = st.columns(2)
     with left:
         show_chart(charts.partner_map(ctx.meetings, lang), key="overview_map")

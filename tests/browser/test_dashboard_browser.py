@@ -17,6 +17,7 @@ from tests.browser.conftest import external_requests, wait_for_app
 ARABIC = re.compile("[\u0621-\u064a]")
 PRESENTATION_FORMS = re.compile("[\ufb50-\ufdff\ufe70-\ufeff]")
 PAGES = ["overview", "map", "timeline", "topics", "articles", "data"]
+URL_PATHS = {"overview": ""}  # the default page lives at the root
 
 
 def _shot(page, name: str, tmp_path: Path) -> Path:
@@ -34,8 +35,9 @@ def _wait_for_charts(page, count: int = 1) -> None:
 
 @pytest.mark.parametrize("name", PAGES)
 def test_page_renders_offline_in_arabic(streamlit_server, page, tmp_path, name):
-    page.goto(f"{streamlit_server}/{name}")
+    page.goto(f"{streamlit_server}/{URL_PATHS.get(name, name)}")
     wait_for_app(page)
+    assert page.get_by_text("Page not found").count() == 0
     if name in ("overview", "map", "timeline", "topics"):
         _wait_for_charts(page)
     if name in ("overview", "map"):  # the world map draws after its topojson arrives
