@@ -5,11 +5,9 @@ fallback. ``t(key, lang)`` is the only way pages and charts get UI text, so a
 missing translation shows up as the key itself (visible and greppable) rather
 than as an exception in front of a user.
 
-Month names are a reviewed table kept here on purpose. Plotly's Arabic locale
-is not used for dates: it names May ``مارس`` (March), and its abbreviations
-are not the forms used in the Gulf press. The table matches
-``dashboard.preprocess.dates.MONTH_LABELS_AR`` but is not imported from it, so
-the UI does not depend on the preprocessing package.
+Month names come from the reviewed table in ``dashboard.preprocess.dates``.
+Plotly's Arabic locale is not used for dates: it names May ``مارس`` (March),
+and its abbreviations are not the forms used in the Gulf press.
 
 Strings returned here are plain logical-order text; charts pass them through
 ``dashboard.rtl.browser_label`` themselves.
@@ -21,6 +19,8 @@ import datetime as _dt
 from typing import Any
 
 import pandas as pd
+
+from dashboard.preprocess import dates
 
 __all__ = [
     "LANGS",
@@ -44,21 +44,9 @@ __all__ = [
 LANGS = ("ar", "en")
 DEFAULT_LANG = "ar"
 
-#: Reviewed Gregorian month names, as written in Saudi and Egyptian media.
-MONTH_LABELS_AR: dict[int, str] = {
-    1: "يناير",
-    2: "فبراير",
-    3: "مارس",
-    4: "أبريل",
-    5: "مايو",
-    6: "يونيو",
-    7: "يوليو",
-    8: "أغسطس",
-    9: "سبتمبر",
-    10: "أكتوبر",
-    11: "نوفمبر",
-    12: "ديسمبر",
-}
+#: Reviewed Gregorian month names, as written in Saudi and Egyptian media: the same table the
+#: date parser reads, so what is parsed and what is shown cannot drift apart.
+MONTH_LABELS_AR = dates.MONTH_LABELS_AR
 #: Short English month names for ticks ("Nov 2025").
 MONTH_LABELS_EN: dict[int, str] = {
     1: "Jan", 2: "Feb", 3: "Mar", 4: "Apr", 5: "May", 6: "Jun",
