@@ -84,6 +84,9 @@ def topics_for(meetings: pd.DataFrame, meeting_topics: pd.DataFrame, include_bac
 
 # --- URL query string --------------------------------------------------------
 
+#: The query-string keys the filters own; other keys (a page's own, e.g. the slide shown) are left alone.
+FILTER_QUERY_KEYS = frozenset({"lang", "from", "to", "country", "org", "event", "topic", "undated", "background"})
+
 def _split(value: str | None) -> tuple[str, ...]:
     return tuple(v for v in (value or "").split(",") if v)
 

@@ -127,7 +127,8 @@ def sidebar_filters(dataset: Dataset) -> analytics.Filters:
     # The URL carries only what differs from the defaults, so links stay short.
     shown = replace(filters, date_from=None if filters.date_from == low else filters.date_from,
                               date_to=None if filters.date_to == high else filters.date_to)
-    st.query_params.from_dict(analytics.filters_to_query(shown))
+    others = {k: v for k, v in st.query_params.to_dict().items() if k not in analytics.FILTER_QUERY_KEYS}
+    st.query_params.from_dict(others | analytics.filters_to_query(shown))
     return filters
 
 
