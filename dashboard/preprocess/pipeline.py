@@ -88,7 +88,8 @@ def process_article(raw: bytes, file_name: str, meta: dict[str, str]) -> dict[st
     rows["article_texts"].append({"article_id": article_id, "text": read.text})
     extraction = extract_article(read.text, published, read.title)
     messages += extraction.messages
-    if extraction.messages and article["status"] == "ok":
+    date_problem = bool(published_text) and published is None
+    if (extraction.messages or date_problem) and article["status"] == "ok":
         article["status"] = "warning"
     gaz = load_gazetteer()
     for index, meeting in enumerate(extraction.meetings, start=1):
