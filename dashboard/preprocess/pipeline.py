@@ -18,6 +18,7 @@ import os
 import sqlite3
 import sys
 import tempfile
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -39,6 +40,8 @@ METADATA_COLUMNS = ("file", "published_date", "source_url", "outlet")
 CACHE_FILE = "cache.sqlite"
 LOCK_FILE = ".pipeline.lock"
 REPORT_FILE = "run_report.json"
+# Below this many new articles, starting worker processes costs more than it saves.
+PARALLEL_FROM = 400
 
 _MEETING_DEFAULTS = {c.name: "" for c in schema.MEETINGS.columns if c.kind in ("str", "date")}
 
@@ -279,12 +282,35 @@ def _progress(done: int, total: int, stream) -> None:
         print(f"  processed {done}/{total} articles", file=stream, flush=True)
 
 
-def run(input_dir: Path, output_dir: Path, progress_stream=sys.stderr) -> RunReport:
+def _process_all(todo: list[tuple[str, str, bytes]], metadata: dict[str, dict[str, str]], workers: int,
+                 total: int, progress_stream) -> list[dict]:
+    """``process_article`` over the files to (re)process, in order; in worker processes when many."""
+    names = [name for _, name, _ in todo]
+    raws = [raw for _, _, raw in todo]
+    metas = [metadata.get(name, {}) for name in names]
+    if workers > 1 and len(todo) >= PARALLEL_FROM:
+        # The per-article step is pure, so it maps over processes as it would over a cluster.
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            results = []
+            for done, result in enumerate(pool.map(process_article, raws, names, metas, chunksize=64), start=1):
+                results.append(result)
+                _progress(done, total, progress_stream)
+            return results
+    results = []
+    for done, args in enumerate(zip(raws, names, metas), start=1):
+        results.append(process_article(*args))
+        _progress(done, total, progress_stream)
+    return results
+
+
+def run(input_dir: Path, output_dir: Path, progress_stream=sys.stderr, workers: int | None = None) -> RunReport:
     """Process every article in ``input_dir`` and write the tables to ``output_dir``.
 
     A file that cannot be read is reported and skipped; the run goes on. Only
     new or changed articles (by content, metadata and code) are processed again.
+    ``workers`` processes share the work when there are many articles (default: one per core).
     """
+    workers = workers or os.cpu_count() or 1
     report = RunReport()
     output_dir.mkdir(parents=True, exist_ok=True)
     if not input_dir.is_dir():
@@ -307,20 +333,20 @@ def run(input_dir: Path, output_dir: Path, progress_stream=sys.stderr) -> RunRep
                                                 ensure_ascii=False, sort_keys=True).encode()).hexdigest()
                 keyed.append((key, path.name, path, raw))
             cached = cache.get_many([k for k, *_ in keyed])
-            fresh: dict[str, dict] = {}
+            todo = [(key, name, raw) for key, name, _, raw in keyed if key not in cached and raw is not None]
+            fresh = dict(zip((key for key, _, _ in todo),
+                             _process_all(todo, metadata, workers, len(keyed), progress_stream)))
+            report.processed = len(fresh)
             results: list[dict] = []
             seen_ids: dict[str, str] = {}
-            for done, (key, name, path, raw) in enumerate(keyed, start=1):
+            for key, name, path, raw in keyed:
                 if key in cached:
                     result = cached[key]
                     report.from_cache += 1
                 elif raw is None:
                     result = _oversize_result(path)
                 else:
-                    result = process_article(raw, name, metadata.get(name, {}))
-                    fresh[key] = result
-                    report.processed += 1
-                _progress(done, len(keyed), progress_stream)
+                    result = fresh[key]
                 article = result["articles"][0]
                 if article["article_id"] in seen_ids:
                     report.general.append(f"{name} has the same content as {seen_ids[article['article_id']]}: "
