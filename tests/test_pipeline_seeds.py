@@ -167,3 +167,25 @@ def test_cli_exit_codes(tmp_path, capsys):
     empty.mkdir()
     (empty / "blank.txt").write_bytes(b"")
     assert cli_main(["--input", str(empty), "--output", str(tmp_path / "bad")]) == 1
+
+
+def test_incremental_outputs_equal_a_full_rebuild(tmp_path):
+    articles = tmp_path / "articles"
+    shutil.copytree(SEEDS, articles)
+    incremental = tmp_path / "incremental"
+    run(articles, incremental, progress_stream=None)
+    (articles / "001_4bab60ffd0ac1668.txt").unlink()  # removed
+    text = (articles / "003_2e97a5bcafb88184.txt").read_text(encoding="utf-8")
+    (articles / "003_2e97a5bcafb88184.txt").write_text(text + "\nسطر مضاف.", encoding="utf-8")  # changed
+    (articles / "005_new.txt").write_text(  # added
+        "التقى الأمين العام للتحالف الإسلامي العسكري لمحاربة الإرهاب، في 12 تشرين الثاني 2024، "
+        "رئيس هيئة الأركان المشتركة الأردني اللواء الركن يوسف الحنيطي.", encoding="utf-8")
+    again = run(articles, incremental, progress_stream=None)
+    assert (again.processed, again.from_cache) == (2, 3)
+    full = run(articles, tmp_path / "full", progress_stream=None)  # a fresh folder: everything from scratch
+    assert full.processed == 5
+    for table in schema.TABLES:
+        if table.csv:
+            assert (incremental / f"{table.name}.csv").read_bytes() == (tmp_path / "full" / f"{table.name}.csv").read_bytes()
+        stored = store.read_table(incremental / store.DB_NAME, table.name)
+        assert len(stored) == len(pd.read_parquet(tmp_path / "full" / f"{table.name}.parquet"))

@@ -194,6 +194,8 @@ class _Cache:
     def __init__(self, path: Path) -> None:
         self.conn = sqlite3.connect(path, timeout=30)
         self.conn.execute("CREATE TABLE IF NOT EXISTS cache (key TEXT PRIMARY KEY, payload TEXT NOT NULL)")
+        # Which key produced the rows now in the outputs, per article: those rows are reused as they are.
+        self.conn.execute("CREATE TABLE IF NOT EXISTS written (article_id TEXT PRIMARY KEY, key TEXT NOT NULL)")
 
     def get_many(self, keys: list[str]) -> dict[str, dict]:
         found: dict[str, dict] = {}
@@ -207,6 +209,15 @@ class _Cache:
         with self.conn:
             self.conn.executemany("INSERT OR REPLACE INTO cache VALUES (?, ?)",
                                   ((k, json.dumps(v, ensure_ascii=False)) for k, v in items.items()))
+
+    def written(self) -> dict[str, str]:
+        """article_id -> the key whose rows are in the written outputs."""
+        return dict(self.conn.execute("SELECT article_id, key FROM written"))
+
+    def set_written(self, written: dict[str, str]) -> None:
+        with self.conn:
+            self.conn.execute("DELETE FROM written")
+            self.conn.executemany("INSERT INTO written VALUES (?, ?)", written.items())
 
     def keep_only(self, keys: set[str]) -> None:
         stale = [k for (k,) in self.conn.execute("SELECT key FROM cache") if k not in keys]
@@ -303,11 +314,61 @@ def _process_all(todo: list[tuple[str, str, bytes]], metadata: dict[str, dict[st
     return results
 
 
+@dataclass(frozen=True)
+class _Source:
+    """One article file as the run sees it: its cache key and the article id its rows carry."""
+
+    key: str
+    name: str
+    path: Path
+    raw: bytes | None  # None when the file is over the size limit (never read)
+    article_id: str
+
+
+def _sources(files: list[Path], metadata: dict[str, dict[str, str]], fingerprint: str) -> list[_Source]:
+    sources = []
+    for path in files:
+        size = path.stat().st_size
+        raw = path.read_bytes() if size <= MAX_BYTES else None
+        article_id = article_id_for(raw) if raw is not None else _oversize_id(path.name, size)
+        key = hashlib.sha256(json.dumps([article_id, path.name, metadata.get(path.name, {}), fingerprint],
+                                        ensure_ascii=False, sort_keys=True).encode()).hexdigest()
+        sources.append(_Source(key, path.name, path, raw, article_id))
+    return sources
+
+
+def _rows_article_ids(table: schema.Table, frame: pd.DataFrame) -> pd.Series:
+    """The article each row belongs to (meeting ids start with their article's id)."""
+    if "article_id" in table.column_names:
+        return frame["article_id"]
+    return frame["meeting_id"].str.slice(0, 16)
+
+
+def _read_outputs(output: Path) -> dict[str, pd.DataFrame]:
+    return {t.name: schema.conform(t, pd.read_parquet(output / f"{t.name}.parquet")) for t in schema.TABLES}
+
+
+def _merge(previous: dict[str, pd.DataFrame], kept_ids: set[str], new_results: list[dict]) -> dict[str, pd.DataFrame]:
+    """The previous tables' rows of unchanged articles plus the rows of new or changed ones."""
+    new = build_frames(new_results)
+    frames = {}
+    for table in schema.TABLES:
+        old = previous[table.name]
+        old = old[_rows_article_ids(table, old).isin(kept_ids)]
+        frame = pd.concat([old, new[table.name]], ignore_index=True) if len(new[table.name]) else old
+        frame = schema.conform(table, frame).sort_values(list(table.key), kind="stable").reset_index(drop=True)
+        schema.validate(table, frame)
+        frames[table.name] = frame
+    return frames
+
+
 def run(input_dir: Path, output_dir: Path, progress_stream=sys.stderr, workers: int | None = None) -> RunReport:
     """Process every article in ``input_dir`` and write the tables to ``output_dir``.
 
     A file that cannot be read is reported and skipped; the run goes on. Only
-    new or changed articles (by content, metadata and code) are processed again.
+    new or changed articles (by content, metadata and code) are processed again,
+    and only their rows are replaced: the rows of unchanged articles come from the
+    previous output, so a re-run after adding one article stays cheap at any size.
     ``workers`` processes share the work when there are many articles (default: one per core).
     """
     workers = workers or os.cpu_count() or 1
@@ -320,55 +381,47 @@ def run(input_dir: Path, output_dir: Path, progress_stream=sys.stderr, workers: 
         files = list_article_files(input_dir)
         metadata, meta_warnings = read_metadata(input_dir, [p.name for p in files])
         report.general += meta_warnings
-        fingerprint = _code_fingerprint()
+        unique: list[_Source] = []
+        first_name: dict[str, str] = {}
+        for source in _sources(files, metadata, _code_fingerprint()):
+            if source.article_id in first_name:
+                report.general.append(f"{source.name} has the same content as {first_name[source.article_id]}: "
+                                      "counted once")
+                continue
+            first_name[source.article_id] = source.name
+            unique.append(source)
         cache = _Cache(output_dir / CACHE_FILE)
         try:
-            keyed: list[tuple[str, str, Path, bytes | None]] = []
-            for path in files:
-                size = path.stat().st_size
-                raw = path.read_bytes() if size <= MAX_BYTES else None
-                content_id = article_id_for(raw) if raw is not None else f"oversize-{size}"
-                meta = metadata.get(path.name, {})
-                key = hashlib.sha256(json.dumps([content_id, path.name, meta, fingerprint],
-                                                ensure_ascii=False, sort_keys=True).encode()).hexdigest()
-                keyed.append((key, path.name, path, raw))
-            cached = cache.get_many([k for k, *_ in keyed])
-            todo = [(key, name, raw) for key, name, _, raw in keyed if key not in cached and raw is not None]
+            written = cache.written()
+            previous = None
+            if written and _outputs_complete(output_dir) and store.stored_article_ids(output_dir / store.DB_NAME) \
+                    is not None:
+                previous = _read_outputs(output_dir)
+            kept_ids = {s.article_id for s in unique if previous is not None and written.get(s.article_id) == s.key}
+            changed = [s for s in unique if s.article_id not in kept_ids]
+            cached = cache.get_many([s.key for s in changed])
+            todo = [(s.key, s.name, s.raw) for s in changed if s.key not in cached and s.raw is not None]
             fresh = dict(zip((key for key, _, _ in todo),
-                             _process_all(todo, metadata, workers, len(keyed), progress_stream)))
+                             _process_all(todo, metadata, workers, len(unique), progress_stream)))
             report.processed = len(fresh)
-            results: list[dict] = []
-            seen_ids: dict[str, str] = {}
-            for key, name, path, raw in keyed:
-                if key in cached:
-                    result = cached[key]
-                    report.from_cache += 1
-                elif raw is None:
-                    result = _oversize_result(path)
-                else:
-                    result = fresh[key]
-                article = result["articles"][0]
-                if article["article_id"] in seen_ids:
-                    report.general.append(f"{name} has the same content as {seen_ids[article['article_id']]}: "
-                                          "counted once")
-                    continue
-                seen_ids[article["article_id"]] = name
-                results.append(result)
+            report.from_cache = len(kept_ids) + sum(1 for s in changed if s.key in cached)
+            new_results = [cached.get(s.key) or fresh.get(s.key) or _oversize_result(s.path) for s in changed]
             cache.put_many(fresh)
-            cache.keep_only({k for k, *_ in keyed})
+            cache.keep_only({s.key for s in unique})
+            removed = set(written) - {s.article_id for s in unique}
+            if previous is None:
+                frames = build_frames(new_results)
+                cache.set_written({})  # outputs are being replaced: trust them again only once written
+                write_outputs(frames, output_dir)
+            elif changed or removed:
+                frames = _merge(previous, kept_ids, new_results)
+                cache.set_written({})
+                write_outputs(frames, output_dir, (removed | {s.article_id for s in changed}, new_results))
+            else:
+                frames = previous
+            cache.set_written({s.article_id: s.key for s in unique})
         finally:
             cache.close()
-        frames = build_frames(results)
-        previous_ids = store.stored_article_ids(output_dir / store.DB_NAME)
-        if previous_ids is None:
-            write_outputs(frames, output_dir)
-        elif fresh or previous_ids != set(seen_ids) or not _outputs_complete(output_dir):
-            # Rows to replace: new or changed articles, and any the store lacks (an interrupted run).
-            fresh_ids = {r["articles"][0]["article_id"] for r in fresh.values()}
-            current = set(seen_ids)
-            to_insert = fresh_ids | (current - previous_ids)
-            inserted = [r for r in results if r["articles"][0]["article_id"] in to_insert]
-            write_outputs(frames, output_dir, ((previous_ids - current) | to_insert, inserted))
         articles = frames["articles"]
         report.articles_read = len(articles)
         report.meetings = len(frames["meetings"])
@@ -388,11 +441,16 @@ def _outputs_complete(output: Path) -> bool:
                for t in schema.TABLES)
 
 
+def _oversize_id(name: str, size: int) -> str:
+    """An oversize file is never read, so its id comes from its name and size."""
+    return hashlib.sha256(f"{name}:{size}".encode()).hexdigest()[:16]
+
+
 def _oversize_result(path: Path) -> dict[str, list[dict]]:
     size = path.stat().st_size
     rows: dict[str, list[dict]] = {t.name: [] for t in schema.TABLES}
     rows["articles"].append({
-        "article_id": hashlib.sha256(f"{path.name}:{size}".encode()).hexdigest()[:16], "file": path.name,
+        "article_id": _oversize_id(path.name, size), "file": path.name,
         "title": "", "section": "", "published_date": "", "source_url": "", "outlet": "", "encoding": "",
         "chars": 0, "status": "error",
         "messages": f"file is {size / 1e6:.0f} MB, over the {MAX_BYTES // (1024 * 1024)} MB limit: skipped",
