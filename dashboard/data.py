@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 import streamlit as st
 
-from dashboard import config, store
-from dashboard.preprocess import pipeline
+from dashboard import config, corrections, store
+from dashboard.preprocess import pipeline, schema
 
 
 @dataclass(frozen=True)
@@ -28,6 +28,11 @@ class Dataset:
     evidence: pd.DataFrame
     article_texts: pd.DataFrame
     report: dict
+    # meetings and meeting_topics above have the reviewers' corrections applied, hidden and merged
+    # meetings left out. The review page also needs the log and every meeting (``status`` column).
+    corrections: pd.DataFrame = field(default_factory=lambda: schema.empty_frame(schema.CORRECTIONS))
+    review_meetings: pd.DataFrame = field(default_factory=pd.DataFrame)
+    review_topics: pd.DataFrame = field(default_factory=pd.DataFrame)
 
 
 def articles_fingerprint(folder: Path) -> str:
@@ -48,7 +53,10 @@ def articles_fingerprint(folder: Path) -> str:
 
 def _store_stamp(data_dir: Path) -> str:
     db = data_dir / store.DB_NAME
-    return f"{db.stat().st_mtime_ns}:{db.stat().st_size}" if db.exists() else "none"
+    if not db.exists():
+        return "none"
+    # Corrections go to the WAL file, so the main file's stat does not show them: ask the table.
+    return f"{db.stat().st_mtime_ns}:{db.stat().st_size}:{corrections.state_stamp(db)}"
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
@@ -60,7 +68,14 @@ def _load(articles_dir: str, data_dir: str, fingerprint: str, stamp: str) -> Dat
         "articles", "meetings", "meeting_topics", "mentioned_countries", "evidence", "article_texts")}
     report_path = data / pipeline.REPORT_FILE
     report = json.loads(report_path.read_text(encoding="utf-8")) if report_path.exists() else {}
-    return Dataset(**tables, report=report)
+    log = corrections.list_corrections(db)
+    pipeline_meetings, pipeline_topics = tables["meetings"], tables["meeting_topics"]
+    tables["meetings"], tables["meeting_topics"] = corrections.apply_corrections(
+        pipeline_meetings, pipeline_topics, log)
+    review_meetings, review_topics = corrections.apply_corrections(pipeline_meetings, pipeline_topics, log,
+                                                                   drop_hidden=False)
+    return Dataset(**tables, report=report, corrections=log, review_meetings=review_meetings,
+                   review_topics=review_topics)
 
 
 @st.cache_resource(show_spinner=False)

@@ -42,7 +42,7 @@ class Table:
 
 
 EVENT_TYPES = ("visit_received", "visit_abroad", "agreement", "multilateral", "other")
-DATE_BASES = ("explicit", "relative", "published", "unknown")
+DATE_BASES = ("explicit", "relative", "published", "unknown", "corrected")  # corrected: set on the review page
 ARTICLE_STATUSES = ("ok", "warning", "error")
 COUNTRY_ROLES = ("partner", "context", "host")
 
@@ -74,7 +74,8 @@ MEETINGS = Table(
         Column("event_type", "str", "visit_received, visit_abroad, agreement, multilateral or other."),
         Column("date", "date", "Meeting date (yyyy-mm-dd); empty when unknown, never guessed."),
         Column("date_basis", "str", "explicit (a date in the text), relative (today/yesterday/weekday resolved "
-               "against the published date), published (the publication date stands in) or unknown."),
+               "against the published date), published (the publication date stands in), unknown, or corrected "
+               "(set by a reviewer; never written by the pipeline, applied from `corrections` when the dashboard loads)."),
         Column("date_text", "str", "The words the date was read from, as written in the article."),
         Column("partner_country_iso3", "str", "ISO 3166-1 alpha-3 code of the partner country, if any."),
         Column("partner_country_ar", "str", "Arabic name of the partner country."),
@@ -150,6 +151,32 @@ ARTICLE_TEXTS = Table(
 TABLES: tuple[Table, ...] = (ARTICLES, MEETINGS, MEETING_TOPICS, MENTIONED_COUNTRIES, EVIDENCE, ARTICLE_TEXTS)
 TABLES_BY_NAME = {t.name: t for t in TABLES}
 
+# Tables that belong to users: kept in the same SQLite store, never in ``TABLES`` (which every
+# pipeline run replaces), never written as CSV or Parquet by the pipeline.
+CORRECTIONS = Table(
+    "corrections",
+    "Every correction a reviewer made on the review page, in order. Nothing is ever deleted: an undo "
+    "only sets undone_at. When the dashboard loads, the latest correction not undone for each "
+    "(meeting_id, field) replaces the pipeline's value (see `dashboard/corrections.py`), so corrections "
+    "survive every later pipeline run. Written to the SQLite store only.",
+    (
+        Column("id", "int", "Correction number, increasing: a later correction has a larger id."),
+        Column("meeting_id", "str", "Meeting corrected (meetings.meeting_id)."),
+        Column("field", "str", "What was corrected: date, partner_country_iso3, partner_org_ar, event_type, "
+               "topics, visitor_name_ar, visitor_title_ar, reviewed (true: the reviewer checked the row, which "
+               "clears its review reasons) or status (visible, hidden for 'not a meeting', or "
+               "merged_into:<meeting_id> for a duplicate report of another meeting)."),
+        Column("old_value", "str", "The value shown before this correction (pipeline value or an earlier correction)."),
+        Column("new_value", "str", "The corrected value; topics are topic ids joined by ';'; empty clears the value."),
+        Column("created_at", "str", "When the correction was made, ISO 8601 UTC (yyyy-mm-ddThh:mm:ssZ)."),
+        Column("note", "str", "The reviewer's note, if any."),
+        Column("undone_at", "str", "When the correction was undone (ISO 8601 UTC); empty while it applies."),
+    ),
+    key=("id",),
+    csv=False,
+)
+USER_TABLES: tuple[Table, ...] = (CORRECTIONS,)
+
 
 class SchemaError(ValueError):
     """A table does not match its contract."""
@@ -211,7 +238,7 @@ def data_dictionary_markdown() -> str:
         "Dates are ISO `yyyy-mm-dd` text; an empty value means unknown.",
         "",
     ]
-    for table in TABLES:
+    for table in TABLES + USER_TABLES:
         lines += [f"## `{table.name}`", "", table.meaning, "", f"Key: {', '.join(table.key)}", "",
                   "| column | type | meaning |", "| --- | --- | --- |"]
         lines += [f"| `{c.name}` | {c.kind} | {c.meaning} |" for c in table.columns]
