@@ -40,8 +40,16 @@ def partner_name(meetings: pd.DataFrame, lang: str) -> pd.Series:
     return joined.where(joined != "", org).where((joined != "") | (org != ""), t("unknown_partner", lang))
 
 
-def meetings_for_display(meetings: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """Meetings with translated values and headers, newest first, undated last."""
+def meetings_for_display(meetings: pd.DataFrame, lang: str, headers: str | None = None) -> pd.DataFrame:
+    """Meetings with translated values and headers, newest first, undated last.
+
+    Args:
+        meetings: the meetings table.
+        lang: language of the values (partner names, event types, date bases).
+        headers: language of the column headers (default ``lang``): a download
+            may want English headers on an Arabic view, or the reverse.
+    """
+    headers = headers or lang
     shown = meetings.assign(
         partner=partner_name(meetings, lang),
         event_type=meetings["event_type"].map(lambda code: i18n.event_type_label(code, lang)),
@@ -49,7 +57,7 @@ def meetings_for_display(meetings: pd.DataFrame, lang: str) -> pd.DataFrame:
     )
     shown = shown.sort_values("date", ascending=False, na_position="last", kind="stable")
     shown = shown[list(MEETING_COLUMNS)]
-    return shown.rename(columns={c: t(key, lang) for c, key in MEETING_COLUMNS.items()}).reset_index(drop=True)
+    return shown.rename(columns={c: t(key, headers) for c, key in MEETING_COLUMNS.items()}).reset_index(drop=True)
 
 
 def csv_bytes(frame: pd.DataFrame) -> bytes:

@@ -15,6 +15,7 @@ import streamlit as st
 
 from dashboard import analytics, charts, i18n
 from dashboard.data import Dataset, load_dataset
+from dashboard.export import safe_filename
 from dashboard.i18n import t
 from dashboard.preprocess.schema import EVENT_TYPES
 
@@ -87,6 +88,12 @@ def _seed_from_url(low: dt.date, high: dt.date) -> None:
         "flt_topic": list(url.topics), "flt_undated": url.include_undated, "flt_background": url.include_background,
         "_seeded": True,
     })
+
+
+def reseed_filters() -> None:
+    """After new data arrived (added articles): seed the filters from the URL again on the next run, so
+    date limits left at their defaults widen to the new data's range; chosen filters stay (they are in the URL)."""
+    st.session_state["_seeded"] = False
 
 
 def sidebar_filters(dataset: Dataset) -> analytics.Filters:
@@ -165,12 +172,22 @@ def context() -> Context:
     return st.session_state["_context"]
 
 
+def chart_config(figure, key: str, lang: str) -> dict:
+    """``PLOTLY_CONFIG`` plus this chart's PNG file name (2x resolution, ASCII name: see ``export.safe_filename``)."""
+    name = getattr(figure.layout, "uirevision", None)
+    if not name or name == "empty":  # an empty figure's uirevision says nothing about the chart
+        name = key
+    image = {**PLOTLY_CONFIG["toImageButtonOptions"], "filename": safe_filename(str(name), lang)}
+    return {**PLOTLY_CONFIG, "toImageButtonOptions": image}
+
+
 def show_chart(figure, key: str, on_select=None) -> None:
     """A plotly chart with the project's offline config and our own fonts (Streamlit's theme off)."""
+    config = chart_config(figure, key, language())
     if on_select is None:
-        st.plotly_chart(figure, key=key, theme=None, config=PLOTLY_CONFIG)
+        st.plotly_chart(figure, key=key, theme=None, config=config)
     else:
-        st.plotly_chart(figure, key=key, theme=None, config=PLOTLY_CONFIG, on_select=on_select,
+        st.plotly_chart(figure, key=key, theme=None, config=config, on_select=on_select,
                         selection_mode=("points",))
 
 
