@@ -1,0 +1,168 @@
+"""Presentation mode: one chart per screen, large type, no sidebar or Streamlit chrome.
+
+Reached from the menu (``/present``) or by adding ``present=1`` to any link
+(the entry file switches here and keeps the filters). The slide shown is in
+the URL (``slide=N``) and in ``st.session_state["present_slide"]``; the theme
+is ``theme=dark`` in the URL. Next/previous buttons (and the arrow keys: in
+Arabic "next" is on the left and is the left arrow, the reading direction),
+a "3 / 7" counter, an optional automatic advance, a light/dark switch and an
+exit button. The deck itself is ``dashboard.presentation.slides``.
+"""
+
+import time
+
+import streamlit as st
+
+from dashboard import charts, i18n, presentation, theme
+from dashboard.i18n import t
+from dashboard.rtl import LRI, PDI
+from dashboard.ui import context, no_data_note, show_chart
+
+ctx = context()
+lang = ctx.lang
+rtl = i18n.is_rtl(lang)
+align = "right" if rtl else "left"  # Streamlit aligns text left unless told
+background = ctx.filters.include_background
+
+# ---- state: the slide and theme come from the link the first time, then from the controls
+deck = presentation.slides(ctx.meetings, lang, ctx.filters.countries)
+total = len(deck)
+url_slide = st.query_params.get("slide")
+if "present_slide" not in st.session_state or url_slide != st.session_state.get("_present_url_slide"):
+    # First visit, or the link was changed by hand: the URL wins.
+    st.session_state["present_slide"] = presentation.slide_from_query(st.query_params.to_dict(), total)
+number = presentation.clamp(st.session_state["present_slide"], total)
+st.session_state["present_slide"] = number
+st.query_params["slide"] = str(number)
+st.session_state["_present_url_slide"] = str(number)
+if st.session_state.get("_present_shown") != (number, total):
+    st.session_state["_present_shown"] = (number, total)
+    st.session_state["_present_shown_at"] = time.monotonic()
+
+if "present_theme" not in st.session_state:
+    st.session_state["present_theme"] = "dark" if st.query_params.get("theme") == "dark" else "light"
+
+
+def _go(delta: int, wrap: bool = False) -> None:
+    """Button callback: move ``delta`` slides."""
+    st.session_state["present_slide"] = presentation.step(st.session_state["present_slide"], total, delta, wrap)
+
+
+def _restart_clock() -> None:
+    """Auto-advance switched on: the current slide gets a full interval."""
+    st.session_state["_present_shown_at"] = time.monotonic()
+
+
+# ---- controls: in a right-to-left page the first column is the right-most one, so
+# "previous" sits at the reading start and "next" after it (on the left in Arabic).
+# The chevrons are logical ("forward" = chevron_right): the icon font mirrors them
+# in a right-to-left page, so "next" points left in Arabic.
+with st.container(key="present_controls"):
+    prev_col, counter_col, next_col, _, theme_col, auto_col, every_col, exit_col = st.columns(
+        [1.3, 0.9, 1.3, 2.2, 1.8, 1.6, 1.2, 1.6], vertical_alignment="center")
+    prev_col.button(t("present_prev", lang), key="present_prev", on_click=_go, args=(-1,),
+                    disabled=number <= 1, icon=":material/chevron_left:", icon_position="left",
+                    shortcut="Right" if rtl else "Left", width="stretch")
+    with counter_col.container(key="present_counter"):
+        # Isolated so that "3 / 7" reads the same way round in a right-to-left page.
+        st.markdown(f"{LRI}{number} / {total}{PDI}", text_alignment="center")
+    next_col.button(t("present_next", lang), key="present_next", on_click=_go, args=(1,),
+                    disabled=number >= total, icon=":material/chevron_right:", icon_position="right",
+                    shortcut="Left" if rtl else "Right", width="stretch", type="primary")
+    theme_name = theme_col.segmented_control(
+        t("theme", lang), options=list(theme.THEMES), format_func=lambda name: t(f"theme_{name}", lang),
+        required=True, key="present_theme", label_visibility="collapsed") or "light"
+    auto = auto_col.toggle(t("present_auto", lang), key="present_auto", on_change=_restart_clock)
+    interval = every_col.number_input(t("present_interval", lang), min_value=3, max_value=600, value=10, step=1,
+                                      key="present_interval", label_visibility="collapsed", disabled=not auto)
+    # A link, not st.switch_page: a script-side page switch drops every widget's state (the
+    # sidebar filters included), while a link click carries them over. The filters ride along in the URL.
+    exit_col.page_link("dashboard/pages/overview.py", label=t("present_exit", lang), icon=":material/close:",
+                       width="stretch", query_params={k: v for k, v in st.query_params.to_dict().items()
+                                                      if k not in ("present", "slide", "theme")})
+
+if theme_name == "dark":
+    st.query_params["theme"] = "dark"
+elif "theme" in st.query_params:
+    del st.query_params["theme"]
+st.html(theme.presentation_css(theme_name, rtl))
+
+if auto:
+    seconds = int(interval or 10)
+
+    @st.fragment(run_every=seconds)
+    def _auto_advance() -> None:
+        """Every ``seconds``: the next slide (round to the first after the last)."""
+        if time.monotonic() - st.session_state.get("_present_shown_at", 0.0) >= seconds - 0.25:
+            _go(1, wrap=True)
+            st.rerun(scope="app")
+
+    _auto_advance()
+
+
+# ---- the slide
+def _show(fig, key: str, height: int) -> None:
+    show_chart(charts.presentation_layout(fig, lang, height=height), key=key)
+
+
+slide = deck[number - 1]
+if not no_data_note(ctx):
+    if slide.kind == "headline":
+        st.header(slide.title, text_alignment=align)
+        figures = charts.headline_figures(ctx.meetings, ctx.topics)
+        cols = st.columns([1, 1, 1, 1, 2])
+        cols[0].metric(t("metric_meetings", lang), figures["meetings"])
+        cols[1].metric(t("metric_partner_countries", lang), figures["partner_countries"])
+        cols[2].metric(t("metric_organisations", lang), figures["organisations"])
+        cols[3].metric(t("metric_topics", lang), figures["topics"])
+        latest = figures.get(f"latest_partner_{'ar' if rtl else 'en'}") or None
+        cols[4].metric(t("metric_latest", lang),
+                       i18n.date_label(figures["latest_date"], lang) if figures["latest_date"] else "—",
+                       latest, delta_color="off", delta_arrow="off")
+        _show(charts.monthly_bar(ctx.meetings, lang, theme=theme_name), "present_monthly", 600)
+    elif slide.kind == "map":
+        organisations = charts.organisation_counts(ctx.meetings, lang)
+        if organisations.empty:
+            _show(charts.partner_map(ctx.meetings, lang, theme=theme_name), "present_map", 860)
+        else:  # organisations have no territory: listed beside the map, never painted on it
+            map_col, side_col = st.columns([4, 1], gap="medium")
+            with map_col:
+                _show(charts.partner_map(ctx.meetings, lang, theme=theme_name), "present_map", 860)
+            with side_col:
+                st.subheader(t("chart_organisations", lang), text_alignment=align)
+                st.table(organisations[["organisation", "meetings"]].rename(columns={
+                    "organisation": t("col_organisation", lang), "meetings": t("col_meetings", lang)}),
+                    hide_index=True)
+                st.caption(t("organisations_not_on_map", lang), text_alignment=align)
+    elif slide.kind == "timeline":
+        rows = charts.partner_labels(charts.dated_meetings(ctx.meetings), lang).nunique()
+        _show(charts.visits_timeline(ctx.meetings, lang, theme=theme_name), "present_timeline",
+              max(820, 56 * rows + 360))
+        undated = len(charts.undated_meetings(ctx.meetings))
+        if undated:
+            st.caption(f"{t('undated_note', lang)} ({t('undated', lang)}: {undated})", text_alignment=align)
+    elif slide.kind == "topics":
+        rows, all_topics = presentation.top_topics(ctx.topics, lang, background)
+        shown = min(all_topics, presentation.MAX_TOPICS)
+        _show(charts.topic_bars(rows, lang, include_background=background, theme=theme_name), "present_topics",
+              max(820, 52 * shown + 220))
+        if all_topics > shown:
+            st.caption(t("present_top_topics", lang, n=shown, total=all_topics), text_alignment=align)
+    else:  # one partner country
+        st.header(slide.title, text_alignment=align)
+        mine = presentation.partner_meetings(ctx.meetings, slide.iso3)
+        table, hidden = presentation.partner_table(mine, lang)
+        mine_topics = ctx.topics[ctx.topics["meeting_id"].isin(mine["meeting_id"])]
+        rows, all_topics = presentation.top_topics(mine_topics, lang, background)
+        table_col, chart_col = st.columns([5, 6], gap="large")
+        with table_col:
+            st.subheader(f"{t('present_partner_meetings', lang)} ({len(mine)})", text_alignment=align)
+            st.table(table, hide_index=True)
+            if hidden:
+                st.caption(t("present_more_meetings", lang, n=hidden), text_alignment=align)
+        with chart_col:
+            _show(charts.topic_bars(rows, lang, include_background=background, theme=theme_name),
+                  f"present_partner_{slide.iso3}", max(720, 52 * min(all_topics, presentation.MAX_TOPICS) + 220))
+            if all_topics > presentation.MAX_TOPICS:
+                st.caption(t("present_top_topics", lang, n=presentation.MAX_TOPICS, total=all_topics),
+                           text_alignment=align)
