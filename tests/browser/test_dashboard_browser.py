@@ -28,6 +28,13 @@ def _shot(page, name: str, tmp_path: Path) -> Path:
     return path
 
 
+def _wait_for_direction(page, direction: str) -> None:
+    """The page's direction comes from a stylesheet element Streamlit may mount a moment after the content."""
+    page.wait_for_function(
+        "d => getComputedStyle(document.querySelector('[data-testid=\"stMain\"]')).direction === d",
+        arg=direction, timeout=15_000)
+
+
 def _wait_for_charts(page, count: int = 1) -> None:
     page.wait_for_function(
         "n => document.querySelectorAll('.js-plotly-plot .main-svg').length >= n", arg=count, timeout=60_000)
@@ -45,7 +52,7 @@ def test_page_renders_offline_in_arabic(streamlit_server, page, tmp_path, name):
     shot = _shot(page, f"{name}_ar", tmp_path)
     assert shot.stat().st_size > 10_000
     main = page.locator('[data-testid="stMain"]')
-    assert page.evaluate("getComputedStyle(document.querySelector('[data-testid=\"stMain\"]')).direction") == "rtl"
+    _wait_for_direction(page, "rtl")
     text = main.inner_text()
     assert ARABIC.search(text), "no Arabic text on the page"
     assert not PRESENTATION_FORMS.search(text), "reshaped Arabic reached the browser"
@@ -75,5 +82,5 @@ def test_english_mode_is_left_to_right(streamlit_server, page, tmp_path):
     wait_for_app(page)
     _wait_for_charts(page)
     _shot(page, "timeline_en", tmp_path)
-    assert page.evaluate("getComputedStyle(document.querySelector('[data-testid=\"stMain\"]')).direction") == "ltr"
+    _wait_for_direction(page, "ltr")
     assert "Visits timeline" in page.locator('[data-testid="stMain"]').inner_text()
