@@ -22,5 +22,12 @@ PAGES = [
     st.Page("dashboard/pages/topics.py", title=t("page_topics", lang), url_path="topics"),
     st.Page("dashboard/pages/articles.py", title=t("page_sources", lang), url_path="articles"),
     st.Page("dashboard/pages/data_tables.py", title=t("page_data", lang), url_path="data"),
+    st.Page("dashboard/pages/review.py", title=t("page_review", lang), url_path="review"),
+    st.Page("dashboard/pages/upload.py", title=t("page_add", lang), url_path="add"),
+    st.Page("dashboard/pages/present.py", title=t("page_present", lang), url_path="present"),
 ]
-st.navigation(PAGES, position="top").run()
+page = st.navigation(PAGES, position="top")
+# `present=1` on any link opens presentation mode, keeping the filters (and `slide`) of the link.
+if st.query_params.get("present") == "1" and page.url_path != "present":
+    st.switch_page("dashboard/pages/present.py", query_params=st.query_params.to_dict())
+page.run()
