@@ -77,6 +77,27 @@ def test_map_draws_countries_and_arabic_labels(streamlit_server, page, tmp_path)
     assert external_requests(page.requests_seen) == []
 
 
+def test_clicking_a_country_on_the_map_filters_every_page(streamlit_server, page):
+    page.goto(f"{streamlit_server}/map")
+    wait_for_app(page)
+    page.wait_for_function("document.querySelectorAll('.scattergeo .point').length >= 4", timeout=60_000)
+    # The marker layer's points follow its data order; find the Maldives' marker from the figure's data.
+    index = page.evaluate("""() => {
+        const gd = document.querySelector('.js-plotly-plot');
+        const markers = gd.data.find(t => t.type === 'scattergeo');
+        return markers.customdata.findIndex(row => row[0] === 'MDV');
+    }""")
+    assert index >= 0
+    page.locator(".scattergeo .point").nth(index).click(force=True)
+    page.wait_for_function("location.search.includes('country=MDV')", timeout=30_000)
+    page.goto(f"{streamlit_server}/timeline?country=MDV")
+    wait_for_app(page)
+    _wait_for_charts(page)
+    labels = page.evaluate(
+        "Array.from(document.querySelectorAll('.js-plotly-plot .ytick text')).map(t => t.textContent).join('|')")
+    assert "المالديف" in labels and "الدنمارك" not in labels
+
+
 def test_english_mode_is_left_to_right(streamlit_server, page, tmp_path):
     page.goto(f"{streamlit_server}/timeline?lang=en")
     wait_for_app(page)
