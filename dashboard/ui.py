@@ -211,3 +211,17 @@ def no_data_note(ctx: Context) -> bool:
         return True
     return False
 
+
+def headline_metrics(ctx: Context) -> None:
+    """The row of headline figures (meetings, partners, organisations, topics, latest visit)."""
+    lang = ctx.lang
+    figures = charts.headline_figures(ctx.meetings, ctx.topics)
+    cols = st.columns([1, 1, 1, 1, 2])
+    cols[0].metric(t("metric_meetings", lang), figures["meetings"])
+    cols[1].metric(t("metric_partner_countries", lang), figures["partner_countries"])
+    cols[2].metric(t("metric_organisations", lang), figures["organisations"])
+    cols[3].metric(t("metric_topics", lang), figures["topics"])
+    latest = figures.get(f"latest_partner_{'ar' if lang == 'ar' else 'en'}") or None
+    cols[4].metric(t("metric_latest", lang),
+                   i18n.date_label(figures["latest_date"], lang) if figures["latest_date"] else "—",
+                   latest, delta_color="off", delta_arrow="off")

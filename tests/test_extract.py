@@ -57,6 +57,8 @@ def test_visit_abroad_makes_the_host_country_the_partner():
     v = meeting.values
     assert v["event_type"] == "visit_abroad"
     assert v["partner_country_iso3"] == "IDN"
+    assert (v["visitor_name_ar"], v["host_title_ar"], v["host_name_ar"]) == (
+        "محمد بن سعيد المغيدي", "وزير الدفاع الإندونيسي", "سجافري سجمسوالدين")
     assert (v["date"], v["date_basis"]) == ("2025-02-10", "relative")
 
 

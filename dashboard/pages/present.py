@@ -16,7 +16,7 @@ import streamlit as st
 from dashboard import charts, i18n, presentation, theme
 from dashboard.i18n import t
 from dashboard.rtl import LRI, PDI
-from dashboard.ui import context, no_data_note, show_chart
+from dashboard.ui import context, headline_metrics, no_data_note, show_chart
 
 ctx = context()
 lang = ctx.lang
@@ -109,16 +109,7 @@ slide = deck[number - 1]
 if not no_data_note(ctx):
     if slide.kind == "headline":
         st.header(slide.title, text_alignment=align)
-        figures = charts.headline_figures(ctx.meetings, ctx.topics)
-        cols = st.columns([1, 1, 1, 1, 2])
-        cols[0].metric(t("metric_meetings", lang), figures["meetings"])
-        cols[1].metric(t("metric_partner_countries", lang), figures["partner_countries"])
-        cols[2].metric(t("metric_organisations", lang), figures["organisations"])
-        cols[3].metric(t("metric_topics", lang), figures["topics"])
-        latest = figures.get(f"latest_partner_{'ar' if rtl else 'en'}") or None
-        cols[4].metric(t("metric_latest", lang),
-                       i18n.date_label(figures["latest_date"], lang) if figures["latest_date"] else "—",
-                       latest, delta_color="off", delta_arrow="off")
+        headline_metrics(ctx)
         _show(charts.monthly_bar(ctx.meetings, lang, theme=theme_name), "present_monthly", 600)
     elif slide.kind == "map":
         organisations = charts.organisation_counts(ctx.meetings, lang)

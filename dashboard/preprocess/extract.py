@@ -287,7 +287,10 @@ def parse_person(tokens: list[tuple[str, int, int]], mentions: list[Mention]) ->
         if token[0] in _TITLE_WORDS or _covered(token[1], mentions) or token[0] in {"(", ")"}:
             boundary = i
     name_tokens = _name_run(words[boundary + 1:])
-    if boundary < 0 or not name_tokens or len(name_tokens) != len(words) - boundary - 1:
+    rest = words[boundary + 1 + len(name_tokens):]
+    # The name must end the phrase, or be followed by a stop word ("في جاكرتا", "أمس") that the phrase
+    # ran on into; anything else after it means we did not find where the title ends.
+    if boundary < 0 or not name_tokens or (rest and rest[0][0] not in _NAME_STOPS):
         return _span(words), None
     return _span(words[: boundary + 1]), _span(name_tokens)
 
@@ -296,10 +299,11 @@ def _looks_like_name(chunk: list[tuple[str, int, int]]) -> bool:
     return 1 < len(chunk) <= 6 and not any(t[0] in _TITLE_WORDS or t[0] in _NAME_STOPS for t in chunk)
 
 
-def _name_run(tokens: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+def _name_run(tokens: list[tuple[str, int, int]], mentions: list[Mention] = ()) -> list[tuple[str, int, int]]:
+    """The name at the start of ``tokens``: up to six words, ending at punctuation, a stop word or a place."""
     run = []
     for token in tokens:
-        if token[0] in _NAME_STOPS or token[0] in {",", ".", "(", ")", ";"} or token[0].startswith(normalize("والوفد")):
+        if _covered(token[1], mentions) or token[0] in _NAME_STOPS or token[0] in {",", ".", "(", ")", ";"} or token[0].startswith(normalize("والوفد")):
             break
         run.append(token)
         if len(run) == 6:
@@ -428,14 +432,14 @@ class _MeetingReader:
         window = [s for s in self.sentences[anchor: anchor + 3] if s.paragraph == sentence.paragraph]
         coalition_subject = bool(side and verb and side.start() - verb.end() <= 2)
         if values["event_type"] == "visit_abroad":
-            host_role, visitor_role = "host", "visitor"
-            visitor_side = side
-            other = self._phrase_after(sentence, visitor_side.end() if visitor_side else 0)
-            self._person_fields(sentence, visitor_side, None, "visitor", values, evidence)
-            self._phrase_fields(sentence, other, host_role, values, evidence)
+            # The coalition's official travels: they are the visitor; the host is whoever they met there.
+            visitor_end = self._coalition_person(sentence, side, "visitor", values, evidence) if side else 0
+            met = _MEETING_VERB_RE.search(norm, visitor_end)
+            if met:
+                self._phrase_fields(sentence, self._phrase_after(sentence, met.end()), "host", values, evidence)
             return
         if coalition_subject:
-            host_end = self._host_fields(sentence, side, values, evidence)
+            host_end = self._coalition_person(sentence, side, "host", values, evidence)
             phrase = self._phrase_after(sentence, host_end)
             self._phrase_fields(sentence, phrase, "visitor", values, evidence)
             return
@@ -450,27 +454,23 @@ class _MeetingReader:
                     continue
                 if later is sentence and verb and later_side.start() < verb.end():
                     continue
-                self._host_fields(later, later_side, values, evidence)
+                self._coalition_person(later, later_side, "host", values, evidence)
                 return
 
-    def _host_fields(self, sentence: Sentence, side: re.Match, values: dict, evidence: list) -> int:
-        """Host title (the coalition side) and the name that follows it; returns where they end."""
+    def _coalition_person(self, sentence: Sentence, side: re.Match, role: str, values: dict, evidence: list) -> int:
+        """The coalition official's title and the name after their ranks, as ``role``; returns where they end."""
         title_start, title_end = sentence.start + side.start(), sentence.start + side.end()
         tokens = _tokens(sentence.norm[side.end():], title_end)
         j = 0
         while j < len(tokens) and (tokens[j][0] in _RANKS or tokens[j][0] == ","):
             j += 1
         had_rank = any(t[0] in _RANKS for t in tokens[:j])
-        run = _name_run(tokens[j:]) if had_rank else []
-        self._put("host_title_ar", title_start, title_end, sentence, values, evidence)
+        run = _name_run(tokens[j:], self.mentions) if had_rank else []
+        self._put(f"{role}_title_ar", title_start, title_end, sentence, values, evidence)
         if run:
-            self._put("host_name_ar", run[0][1], run[-1][2], sentence, values, evidence)
+            self._put(f"{role}_name_ar", run[0][1], run[-1][2], sentence, values, evidence)
             return run[-1][2] - sentence.start
         return side.end()
-
-    def _person_fields(self, sentence: Sentence, side, _unused, role: str, values: dict, evidence: list) -> None:
-        if side:
-            self._put(f"{role}_title_ar", sentence.start + side.start(), sentence.start + side.end(), sentence, values, evidence)
 
     def _phrase_after(self, sentence: Sentence, local_start: int) -> list[tuple[str, int, int]]:
         """Tokens of the counterpart phrase after ``local_start``: skip adverbs and the place, stop at the place."""
