@@ -1,6 +1,6 @@
 """Many staff at once: ``python -m dashboard.loadtest [--sessions 20] [--seconds 60]``.
 
-Runs ``--sessions`` dashboard sessions (Streamlit's AppTest, one per thread) that keep changing the
+Runs ``--sessions`` dashboard sessions (Streamlit's AppTest, one per process) that keep changing the
 sidebar filters for a bounded time, while one more session adds articles and another records
 corrections, all against a copy of the seeds in a temporary folder. Prints the errors (must be zero),
 the median and 95th-percentile time of a filter change, and checks afterwards that every added article
@@ -10,6 +10,7 @@ and every correction is in the store. Exits non-zero on any error or anything mi
 from __future__ import annotations
 
 import argparse
+import multiprocessing
 import os
 import random
 import shutil
@@ -18,6 +19,7 @@ import sys
 import tempfile
 import threading
 import time
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -45,17 +47,19 @@ class Tally:
             self.errors.append(message)
 
 
-def _viewer(index: int, deadline: float, tally: Tally) -> None:
-    """One member of staff exploring: switch page, change a filter, repeat."""
+def _viewer(index: int, deadline: float) -> tuple[list[float], list[str]]:
+    """One member of staff exploring: switch page, change a filter, repeat. Runs in its own process:
+    AppTest installs a process-wide Streamlit runtime, so two sessions cannot share a process."""
     from streamlit.testing.v1 import AppTest
 
     rng = random.Random(index)
+    timings: list[float] = []
     try:
         at = AppTest.from_file(str(config.ROOT / "streamlit_app.py"), default_timeout=120)
         at.run()
         at.switch_page(f"dashboard/pages/{rng.choice(_PAGES)}.py")
         at.run()
-        while time.monotonic() < deadline:
+        while time.time() < deadline:
             choice = rng.randrange(4)
             started = time.perf_counter()
             if choice == 0:
@@ -68,18 +72,17 @@ def _viewer(index: int, deadline: float, tally: Tally) -> None:
                 at.toggle(key="flt_background").set_value(rng.random() < 0.5).run()
             elapsed = time.perf_counter() - started
             if at.exception:
-                tally.error(f"viewer {index}: {at.exception[0].value}")
-                return
-            with tally.lock:
-                tally.filter_changes.append(elapsed)
+                return timings, [f"viewer {index}: {at.exception[0].value}"]
+            timings.append(elapsed)
     except Exception as exc:  # a load test reports every failure instead of dying on the first
-        tally.error(f"viewer {index}: {type(exc).__name__}: {exc}")
+        return timings, [f"viewer {index}: {type(exc).__name__}: {exc}"]
+    return timings, []
 
 
 def _uploader(deadline: float, tally: Tally, articles: Path, data: Path) -> None:
     """One member of staff pasting new articles one after another."""
     n = 0
-    while time.monotonic() < deadline:
+    while time.time() < deadline:
         text = (f"استقبل الأمين العام للتحالف الإسلامي العسكري لمحاربة الإرهاب اللواء الطيار الركن محمد بن سعيد "
                 f"المغيدي، في مقر التحالف بالرياض اليوم، {_NEW_PARTNERS[n % len(_NEW_PARTNERS)]}. (رقم {n})")
         try:
@@ -99,7 +102,7 @@ def _corrector(deadline: float, tally: Tally, data: Path) -> None:
     """One member of staff correcting visitor titles."""
     db = data / store.DB_NAME
     n = 0
-    while time.monotonic() < deadline:
+    while time.time() < deadline:
         try:
             meeting_ids = store.read_table(db, "meetings")["meeting_id"].tolist()
             meeting_id = meeting_ids[n % len(meeting_ids)]
@@ -137,15 +140,20 @@ def _load(sessions: int, seconds: float) -> int:
         os.environ["IMCTC_ARTICLES_DIR"], os.environ["IMCTC_DATA_DIR"] = str(articles), str(data)
         run(articles, data, progress_stream=None)
         tally = Tally()
-        deadline = time.monotonic() + seconds
-        threads = [threading.Thread(target=_viewer, args=(i, deadline, tally)) for i in range(sessions)]
-        threads += [threading.Thread(target=_uploader, args=(deadline, tally, articles, data)),
-                    threading.Thread(target=_corrector, args=(deadline, tally, data))]
+        deadline = time.time() + seconds
+        helpers = [threading.Thread(target=_uploader, args=(deadline, tally, articles, data)),
+                   threading.Thread(target=_corrector, args=(deadline, tally, data))]
         started = time.perf_counter()
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join()
+        with ProcessPoolExecutor(max_workers=sessions, mp_context=multiprocessing.get_context("fork")) as pool:
+            viewers = [pool.submit(_viewer, i, deadline) for i in range(sessions)]
+            for thread in helpers:
+                thread.start()
+            for future in viewers:
+                timings, errors = future.result()
+                tally.filter_changes += timings
+                tally.errors += errors
+            for thread in helpers:
+                thread.join()
         wall = time.perf_counter() - started
 
         stored_files = set(store.read_table(data / store.DB_NAME, "articles")["file"])

@@ -77,9 +77,17 @@ def _date_bounds(meetings: pd.DataFrame) -> tuple[dt.date, dt.date]:
     return dates.min().date(), dates.max().date()
 
 
+_FILTER_KEYS = ("flt_lang", "flt_from", "flt_to", "flt_country", "flt_org", "flt_event", "flt_topic",
+                "flt_undated", "flt_background")
+
+
 def _seed_from_url(low: dt.date, high: dt.date) -> None:
-    """Once per session: widget state from the link the user opened (so a shared view opens as it was)."""
-    if st.session_state.get("_seeded"):
+    """Once per session: widget state from the link the user opened (so a shared view opens as it was).
+
+    Seeded again if any filter's state is gone: Streamlit drops the state of widgets a run did not
+    draw (a run that stopped early, a page switch), and the URL still holds the selection.
+    """
+    if st.session_state.get("_seeded") and all(key in st.session_state for key in _FILTER_KEYS):
         return
     url = analytics.filters_from_query(st.query_params.to_dict())
     st.session_state.update({
