@@ -230,7 +230,10 @@ class _Cache:
 
 def list_article_files(folder: Path) -> list[Path]:
     """Article files in ``folder`` (not recursive), sorted by name."""
-    return sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES)
+    # scandir's entries know whether they are files without another stat per file.
+    with os.scandir(folder) as entries:
+        names = sorted(e.name for e in entries if e.is_file() and Path(e.name).suffix.lower() in SUPPORTED_SUFFIXES)
+    return [folder / name for name in names]
 
 
 def _atomic_write(path: Path, write: Callable[[Path], None]) -> None:
@@ -331,8 +334,9 @@ def _sources(files: list[Path], metadata: dict[str, dict[str, str]], fingerprint
         size = path.stat().st_size
         raw = path.read_bytes() if size <= MAX_BYTES else None
         article_id = article_id_for(raw) if raw is not None else _oversize_id(path.name, size)
-        key = hashlib.sha256(json.dumps([article_id, path.name, metadata.get(path.name, {}), fingerprint],
-                                        ensure_ascii=False, sort_keys=True).encode()).hexdigest()
+        meta = metadata.get(path.name, {})
+        fields = [article_id, path.name, fingerprint, *(f"{k}={meta[k]}" for k in sorted(meta))]
+        key = hashlib.sha256("\0".join(fields).encode()).hexdigest()
         sources.append(_Source(key, path.name, path, raw, article_id))
     return sources
 
@@ -344,17 +348,19 @@ def _rows_article_ids(table: schema.Table, frame: pd.DataFrame) -> pd.Series:
     return frame["meeting_id"].str.slice(0, 16)
 
 
-def _read_outputs(output: Path) -> dict[str, pd.DataFrame]:
-    return {t.name: schema.conform(t, pd.read_parquet(output / f"{t.name}.parquet")) for t in schema.TABLES}
+def _read_outputs(output: Path, names: tuple[str, ...] | None = None) -> dict[str, pd.DataFrame]:
+    tables = [t for t in schema.TABLES if names is None or t.name in names]
+    return {t.name: schema.conform(t, pd.read_parquet(output / f"{t.name}.parquet")) for t in tables}
 
 
-def _merge(previous: dict[str, pd.DataFrame], kept_ids: set[str], new_results: list[dict]) -> dict[str, pd.DataFrame]:
-    """The previous tables' rows of unchanged articles plus the rows of new or changed ones."""
+def _merge(previous: dict[str, pd.DataFrame], drop_ids: set[str], new_results: list[dict]) -> dict[str, pd.DataFrame]:
+    """The previous tables without the rows of ``drop_ids`` (changed or gone), plus the rows of new or
+    changed articles. ``drop_ids`` is the small set: testing membership in it is what stays cheap."""
     new = build_frames(new_results)
     frames = {}
     for table in schema.TABLES:
         old = previous[table.name]
-        old = old[_rows_article_ids(table, old).isin(kept_ids)]
+        old = old[~_rows_article_ids(table, old).isin(drop_ids)]
         frame = pd.concat([old, new[table.name]], ignore_index=True) if len(new[table.name]) else old
         frame = schema.conform(table, frame).sort_values(list(table.key), kind="stable").reset_index(drop=True)
         schema.validate(table, frame)
@@ -393,11 +399,9 @@ def run(input_dir: Path, output_dir: Path, progress_stream=sys.stderr, workers: 
         cache = _Cache(output_dir / CACHE_FILE)
         try:
             written = cache.written()
-            previous = None
-            if written and _outputs_complete(output_dir) and store.stored_article_ids(output_dir / store.DB_NAME) \
-                    is not None:
-                previous = _read_outputs(output_dir)
-            kept_ids = {s.article_id for s in unique if previous is not None and written.get(s.article_id) == s.key}
+            reusable = bool(written) and _outputs_complete(output_dir) and \
+                store.stored_article_ids(output_dir / store.DB_NAME) is not None
+            kept_ids = {s.article_id for s in unique if reusable and written.get(s.article_id) == s.key}
             changed = [s for s in unique if s.article_id not in kept_ids]
             cached = cache.get_many([s.key for s in changed])
             todo = [(s.key, s.name, s.raw) for s in changed if s.key not in cached and s.raw is not None]
@@ -409,16 +413,17 @@ def run(input_dir: Path, output_dir: Path, progress_stream=sys.stderr, workers: 
             cache.put_many(fresh)
             cache.keep_only({s.key for s in unique})
             removed = set(written) - {s.article_id for s in unique}
-            if previous is None:
+            if not reusable:
                 frames = build_frames(new_results)
                 cache.set_written({})  # outputs are being replaced: trust them again only once written
                 write_outputs(frames, output_dir)
             elif changed or removed:
-                frames = _merge(previous, kept_ids, new_results)
+                drop_ids = removed | {s.article_id for s in changed}
+                frames = _merge(_read_outputs(output_dir), drop_ids, new_results)
                 cache.set_written({})
-                write_outputs(frames, output_dir, (removed | {s.article_id for s in changed}, new_results))
-            else:
-                frames = previous
+                write_outputs(frames, output_dir, (drop_ids, new_results))
+            else:  # nothing changed: the report needs only these two tables
+                frames = _read_outputs(output_dir, ("articles", "meetings"))
             cache.set_written({s.article_id: s.key for s in unique})
         finally:
             cache.close()
