@@ -57,7 +57,7 @@ else:
     editor_key = "review_editor_" + hashlib.sha1(state.encode()).hexdigest()[:12]
     column = st.column_config
     after = st.data_editor(
-        shown, key=editor_key, hide_index=True, num_rows="fixed",
+        shown, key=editor_key, hide_index=True, num_rows="fixed", placeholder="—",
         disabled=["meeting_id", "needs_review", "review_reasons", "status"],
         column_order=["needs_review", "review_reasons", "date", "partner_country_iso3", "partner_org_ar",
                       "event_type", "topics", "visitor_name_ar", "visitor_title_ar", "status", "meeting_id"],

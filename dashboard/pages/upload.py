@@ -3,7 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from dashboard import config, ingest, tables
+from dashboard import config, ingest, rtl, tables
 from dashboard.i18n import t
 from dashboard.preprocess.reader import MAX_BYTES, SUPPORTED_SUFFIXES
 from dashboard.ui import context, reseed_filters
@@ -25,7 +25,8 @@ with st.form("upload_form", clear_on_submit=True):
     date_col, url_col, outlet_col = st.columns(3)
     published = date_col.text_input(t("upload_published", lang), placeholder="2025-10-05",
                                     help=t("upload_published_help", lang), key="upload_published")
-    source_url = url_col.text_input(t("upload_source_url", lang), placeholder="https://", key="upload_source_url")
+    source_url = url_col.text_input(t("upload_source_url", lang), placeholder=f"{rtl.LRI}https://{rtl.PDI}",  # Latin in an RTL field
+                                    key="upload_source_url")
     outlet = outlet_col.text_input(t("upload_outlet", lang), key="upload_outlet")
     submitted = st.form_submit_button(t("upload_submit", lang), type="primary")
 
