@@ -19,18 +19,7 @@ APP = str(ROOT / "streamlit_app.py")
 PAGES = ["overview", "partner_map", "timeline", "topics", "articles", "data_tables"]
 
 
-@pytest.fixture(scope="module")
-def data_dir(tmp_path_factory) -> Path:
-    return tmp_path_factory.mktemp("page_data")
-
-
-@pytest.fixture(autouse=True)
-def _isolated(data_dir, monkeypatch):
-    import streamlit as st
-
-    monkeypatch.setenv("IMCTC_DATA_DIR", str(data_dir))
-    st.cache_data.clear()
-    st.cache_resource.clear()
+pytestmark = pytest.mark.usefixtures("app_env")
 
 
 def _app(page: str = "overview", **query: str) -> AppTest:

@@ -189,20 +189,7 @@ def test_presentation_layout_enlarges_type_and_leaves_the_data_alone(seed_tables
 # --------------------------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def data_dir(tmp_path_factory) -> Path:
-    return tmp_path_factory.mktemp("present_data")
-
-
-@pytest.fixture(autouse=True)
-def _isolated(data_dir, monkeypatch):
-    import streamlit as st
-
-    monkeypatch.setenv("IMCTC_DATA_DIR", str(data_dir))
-    # The seeds, whatever an earlier test left in the environment.
-    monkeypatch.setenv("IMCTC_ARTICLES_DIR", str(ROOT / "seeds"))
-    st.cache_data.clear()
-    st.cache_resource.clear()
+pytestmark = pytest.mark.usefixtures("app_env")
 
 
 def _present(**query: str) -> AppTest:
