@@ -64,6 +64,7 @@ import plotly.graph_objects as go
 
 from dashboard import analytics, charts, config, i18n
 from dashboard.i18n import t
+from dashboard.preprocess.gazetteer import load_gazetteer
 from dashboard.rtl import browser_label, strip_bidi_controls
 
 __all__ = [
@@ -211,13 +212,8 @@ def _name_maps(meetings: pd.DataFrame, meeting_topics: pd.DataFrame, lang: str
                ) -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
     """Display names of country codes, organisations (``partner_org_en``) and topic ids."""
     ar = lang == "ar"
-    countries: dict[str, str] = {}
-    try:  # every ISO country, then the names as written in the data on top
-        from dashboard.preprocess.gazetteer import load_gazetteer
-
-        countries = {code: (c.name_ar if ar else c.name_en) for code, c in load_gazetteer().countries.items()}
-    except Exception:  # noqa: BLE001 - names are a nicety; codes are still shown
-        pass
+    # Every ISO country (a filter may name one with no meeting), then the names as written in the data.
+    countries = {code: (c.name_ar if ar else c.name_en) for code, c in load_gazetteer().countries.items()}
     rows = meetings.dropna(subset=["partner_country_iso3"]).drop_duplicates("partner_country_iso3")
     column = rows["partner_country_ar" if ar else "partner_country_en"].fillna("")
     countries |= {code: name for code, name in zip(rows["partner_country_iso3"], column) if name}
