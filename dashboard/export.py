@@ -62,7 +62,7 @@ from pathlib import Path
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard import analytics, charts, config, i18n
+from dashboard import analytics, charts, config, i18n, tables
 from dashboard.i18n import t
 from dashboard.preprocess.gazetteer import load_gazetteer
 from dashboard.rtl import browser_label, strip_bidi_controls
@@ -211,18 +211,10 @@ class Deck:
 def _name_maps(meetings: pd.DataFrame, meeting_topics: pd.DataFrame, lang: str
                ) -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
     """Display names of country codes, organisations (``partner_org_en``) and topic ids."""
-    ar = lang == "ar"
     # Every ISO country (a filter may name one with no meeting), then the names as written in the data.
-    countries = {code: (c.name_ar if ar else c.name_en) for code, c in load_gazetteer().countries.items()}
-    rows = meetings.dropna(subset=["partner_country_iso3"]).drop_duplicates("partner_country_iso3")
-    column = rows["partner_country_ar" if ar else "partner_country_en"].fillna("")
-    countries |= {code: name for code, name in zip(rows["partner_country_iso3"], column) if name}
-    rows = meetings.dropna(subset=["partner_org_en"]).drop_duplicates("partner_org_en")
-    shown = rows["partner_org_ar"].fillna(rows["partner_org_en"]) if ar else rows["partner_org_en"]
-    organisations = dict(zip(rows["partner_org_en"], shown))
-    rows = meeting_topics.drop_duplicates("topic_id")
-    topics = dict(zip(rows["topic_id"], rows["topic_ar" if ar else "topic_en"].fillna(rows["topic_id"])))
-    return countries, organisations, topics
+    countries = {code: (c.name_ar if lang == "ar" else c.name_en) for code, c in load_gazetteer().countries.items()}
+    countries |= {code: name for code, name in tables.country_names(meetings, lang).items() if name}
+    return countries, tables.organisation_names(meetings, lang), tables.topic_names(meeting_topics, lang)
 
 
 def filter_parts(filters: analytics.Filters, meetings: pd.DataFrame, meeting_topics: pd.DataFrame,

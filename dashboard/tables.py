@@ -40,6 +40,26 @@ def partner_name(meetings: pd.DataFrame, lang: str) -> pd.Series:
     return joined.where(joined != "", org).where((joined != "") | (org != ""), t("unknown_partner", lang))
 
 
+def country_names(meetings: pd.DataFrame, lang: str) -> dict[str, str]:
+    """Partner country code -> its name as written in the data, sorted by name."""
+    column = "partner_country_ar" if lang == "ar" else "partner_country_en"
+    rows = meetings.dropna(subset=["partner_country_iso3", column]).drop_duplicates("partner_country_iso3")
+    return dict(sorted(zip(rows["partner_country_iso3"], rows[column]), key=lambda item: item[1]))
+
+
+def organisation_names(meetings: pd.DataFrame, lang: str) -> dict[str, str]:
+    """Partner organisation (its English name, the filter's value) -> its name in ``lang``, sorted by name."""
+    rows = meetings.dropna(subset=["partner_org_en"]).drop_duplicates("partner_org_en")
+    shown = rows["partner_org_ar"].fillna(rows["partner_org_en"]) if lang == "ar" else rows["partner_org_en"]
+    return dict(sorted(zip(rows["partner_org_en"], shown), key=lambda item: item[1]))
+
+
+def topic_names(meeting_topics: pd.DataFrame, lang: str) -> dict[str, str]:
+    """Topic id -> its label in ``lang``."""
+    rows = meeting_topics.drop_duplicates("topic_id")
+    return dict(zip(rows["topic_id"], rows["topic_ar" if lang == "ar" else "topic_en"].fillna(rows["topic_id"])))
+
+
 def meetings_for_display(meetings: pd.DataFrame, lang: str, headers: str | None = None) -> pd.DataFrame:
     """Meetings with translated values and headers, newest first, undated last.
 

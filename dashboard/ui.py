@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 import pandas as pd
 import streamlit as st
 
-from dashboard import analytics, charts, i18n
+from dashboard import analytics, charts, i18n, tables
 from dashboard.data import Dataset, load_dataset
 from dashboard.export import safe_filename
 from dashboard.i18n import t
@@ -116,18 +116,18 @@ def sidebar_filters(dataset: Dataset) -> analytics.Filters:
         limits = {"min_value": dt.date(2015, 1, 1), "max_value": dt.date(2035, 12, 31)}
         date_from = st.date_input(t("filter_from", lang), key="flt_from", **limits)
         date_to = st.date_input(t("filter_to", lang), key="flt_to", **limits)
-        country_names = _country_names(meetings, lang)
+        country_names = tables.country_names(meetings, lang)
         countries = st.multiselect(t("filter_countries", lang), options=sorted(set(country_names) | set(
             st.session_state["flt_country"])), format_func=lambda code: country_names.get(code, code),
             key="flt_country", placeholder=t("filter_all", lang))
-        org_names = _org_names(meetings, lang)
+        org_names = tables.organisation_names(meetings, lang)
         organisations = st.multiselect(t("filter_organisation", lang), options=sorted(set(org_names) | set(
             st.session_state["flt_org"])), format_func=lambda org: org_names.get(org, org), key="flt_org",
             placeholder=t("filter_all", lang))
         event_types = st.multiselect(t("filter_event_type", lang), options=list(EVENT_TYPES),
                                      format_func=lambda code: i18n.event_type_label(code, lang), key="flt_event",
                                      placeholder=t("filter_all", lang))
-        topic_names = _topic_names(dataset.meeting_topics, lang)
+        topic_names = tables.topic_names(dataset.meeting_topics, lang)
         topics = st.multiselect(t("filter_topics", lang), options=sorted(set(topic_names) | set(
             st.session_state["flt_topic"])), format_func=lambda tid: topic_names.get(tid, tid), key="flt_topic",
             placeholder=t("filter_all", lang))
@@ -145,24 +145,6 @@ def sidebar_filters(dataset: Dataset) -> analytics.Filters:
     others = {k: v for k, v in st.query_params.to_dict().items() if k not in analytics.FILTER_QUERY_KEYS}
     st.query_params.from_dict(others | analytics.filters_to_query(shown))
     return filters
-
-
-def _country_names(meetings: pd.DataFrame, lang: str) -> dict[str, str]:
-    column = "partner_country_ar" if lang == "ar" else "partner_country_en"
-    rows = meetings.dropna(subset=["partner_country_iso3"]).drop_duplicates("partner_country_iso3")
-    return dict(sorted(zip(rows["partner_country_iso3"], rows[column].fillna(rows["partner_country_iso3"])),
-                       key=lambda item: item[1]))
-
-
-def _org_names(meetings: pd.DataFrame, lang: str) -> dict[str, str]:
-    rows = meetings.dropna(subset=["partner_org_en"]).drop_duplicates("partner_org_en")
-    shown = rows["partner_org_ar"].fillna(rows["partner_org_en"]) if lang == "ar" else rows["partner_org_en"]
-    return dict(sorted(zip(rows["partner_org_en"], shown), key=lambda item: item[1]))
-
-
-def _topic_names(meeting_topics: pd.DataFrame, lang: str) -> dict[str, str]:
-    rows = meeting_topics.drop_duplicates("topic_id")
-    return dict(zip(rows["topic_id"], rows["topic_ar" if lang == "ar" else "topic_en"]))
 
 
 def build_context() -> Context:
