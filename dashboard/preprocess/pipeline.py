@@ -268,14 +268,15 @@ def _write_csv(frame: pd.DataFrame, path: Path) -> None:
 
 
 def write_outputs(frames: dict[str, pd.DataFrame], output: Path,
-                  changed: tuple[set[str], list[dict]] | None = None) -> None:
+                  changed: tuple[set[str], dict[str, pd.DataFrame]] | None = None) -> None:
     """CSV (UTF-8 with BOM), Parquet and the SQLite store; each file replaced atomically.
 
     Args:
         frames: the complete tables.
         output: the output folder.
-        changed: (article ids whose rows change or go, results of the new or changed articles);
-            when given and the store is complete, only those rows of the store are replaced.
+        changed: (article ids whose rows change or go, the tables of the new or changed articles);
+            when given (the caller has checked the store is complete), only those rows of the store
+            are replaced.
     """
     output.mkdir(parents=True, exist_ok=True)
     for name, frame in frames.items():
@@ -284,9 +285,9 @@ def write_outputs(frames: dict[str, pd.DataFrame], output: Path,
             _atomic_write(output / f"{name}.csv", lambda tmp, f=frame: _write_csv(f, tmp))
         _atomic_write(output / f"{name}.parquet", lambda tmp, f=frame: f.to_parquet(tmp, index=False))
     db = output / store.DB_NAME
-    if changed is not None and store.stored_article_ids(db) is not None:
-        drop_ids, fresh_results = changed
-        store.replace_articles(db, drop_ids, build_frames(fresh_results))
+    if changed is not None:
+        drop_ids, new_frames = changed
+        store.replace_articles(db, drop_ids, new_frames)
     else:
         store.write_tables(db, frames)
 
@@ -353,10 +354,10 @@ def _read_outputs(output: Path, names: tuple[str, ...] | None = None) -> dict[st
     return {t.name: schema.conform(t, pd.read_parquet(output / f"{t.name}.parquet")) for t in tables}
 
 
-def _merge(previous: dict[str, pd.DataFrame], drop_ids: set[str], new_results: list[dict]) -> dict[str, pd.DataFrame]:
-    """The previous tables without the rows of ``drop_ids`` (changed or gone), plus the rows of new or
-    changed articles. ``drop_ids`` is the small set: testing membership in it is what stays cheap."""
-    new = build_frames(new_results)
+def _merge(previous: dict[str, pd.DataFrame], drop_ids: set[str], new: dict[str, pd.DataFrame]
+           ) -> dict[str, pd.DataFrame]:
+    """The previous tables without the rows of ``drop_ids`` (changed or gone), plus ``new``, the tables
+    of new or changed articles. ``drop_ids`` is the small set: testing membership in it stays cheap."""
     frames = {}
     for table in schema.TABLES:
         old = previous[table.name]
@@ -419,9 +420,10 @@ def run(input_dir: Path, output_dir: Path, progress_stream=sys.stderr, workers: 
                 write_outputs(frames, output_dir)
             elif changed or removed:
                 drop_ids = removed | {s.article_id for s in changed}
-                frames = _merge(_read_outputs(output_dir), drop_ids, new_results)
+                new_frames = build_frames(new_results)
+                frames = _merge(_read_outputs(output_dir), drop_ids, new_frames)
                 cache.set_written({})
-                write_outputs(frames, output_dir, (drop_ids, new_results))
+                write_outputs(frames, output_dir, (drop_ids, new_frames))
             else:  # nothing changed: the report needs only these two tables
                 frames = _read_outputs(output_dir, ("articles", "meetings"))
             cache.set_written({s.article_id: s.key for s in unique})
