@@ -7,7 +7,7 @@ hand the result to the chart builders.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass
 from typing import Mapping
 
 import pandas as pd
@@ -26,11 +26,6 @@ class Filters:
     include_undated: bool = True
     include_background: bool = False
     lang: str = "ar"
-    extra: Mapping[str, str] = field(default_factory=dict)
-
-    @property
-    def is_default(self) -> bool:
-        return replace(self, lang="ar", extra={}) == Filters()
 
 
 def _dates(meetings: pd.DataFrame) -> pd.Series:
