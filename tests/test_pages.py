@@ -115,3 +115,22 @@ def test_article_text_is_escaped_and_values_marked():
     rendered = [e.proto.body for e in at.get("html") if "article-text" in e.proto.body]
     assert rendered and '<mark class="evidence"' in rendered[0]
     assert 'dir="rtl"' in rendered[0]
+
+
+def test_pages_share_one_dataset_and_leave_it_as_it_was():
+    """The loaded tables are one object shared by every run and session (no per-run copy), so no page
+    may assign into them."""
+    import pandas as pd
+
+    from dashboard import data
+
+    _app()
+    dataset = data.load_dataset()
+    frames = ("articles", "meetings", "meeting_topics", "mentioned_countries", "evidence", "article_texts",
+              "corrections", "review_meetings", "review_topics")
+    before = {name: getattr(dataset, name).copy(deep=True) for name in frames}
+    for page in [*PAGES, "review", "upload", "present"]:
+        _app(page, lang="en")
+    assert data.load_dataset() is dataset
+    for name in frames:
+        pd.testing.assert_frame_equal(getattr(dataset, name), before[name], obj=name)

@@ -3,6 +3,7 @@
 import streamlit as st
 
 from dashboard import highlight, rtl, tables
+from dashboard.analytics import member
 from dashboard.i18n import t
 from dashboard.ui import context
 
@@ -21,7 +22,7 @@ else:
     choice = st.selectbox(t("col_article", lang), options=list(labels), key="articles_choice")
     article_id = labels[choice]
     meetings = data.meetings[data.meetings["article_id"] == article_id]
-    evidence = data.evidence[data.evidence["meeting_id"].isin(meetings["meeting_id"])]
+    evidence = data.evidence[member(data.evidence["meeting_id"], meetings["meeting_id"])]
     texts = data.article_texts.set_index("article_id")["text"]
     field_labels = {
         "partner_country_iso3": t("col_country", lang), "partner_org_ar": t("col_organisation", lang),

@@ -5,6 +5,7 @@ from functools import partial
 import streamlit as st
 
 from dashboard import export, i18n, tables
+from dashboard.analytics import member
 from dashboard.i18n import t
 from dashboard.ui import context
 
@@ -20,7 +21,7 @@ raw = {
     "meeting_topics": ctx.topics,
     "articles": data.articles,
     "mentioned_countries": data.mentioned_countries,
-    "evidence": data.evidence[data.evidence["meeting_id"].isin(ctx.meetings["meeting_id"])],
+    "evidence": data.evidence[member(data.evidence["meeting_id"], ctx.meetings["meeting_id"])],
 }
 headers = st.segmented_control(t("export_headers", lang), options=list(i18n.LANGS), default=lang,
                                format_func=lambda code: t(f"lang_{code}", code), key="data_headers") or lang

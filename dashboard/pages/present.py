@@ -14,6 +14,7 @@ import time
 import streamlit as st
 
 from dashboard import charts, i18n, presentation, theme
+from dashboard.analytics import member
 from dashboard.i18n import t
 from dashboard.rtl import LRI, PDI
 from dashboard.ui import context, headline_metrics, no_data_note, show_chart
@@ -143,7 +144,7 @@ if not no_data_note(ctx):
         st.header(slide.title, text_alignment=align)
         mine = presentation.partner_meetings(ctx.meetings, slide.iso3)
         table, hidden = presentation.partner_table(mine, lang)
-        mine_topics = ctx.topics[ctx.topics["meeting_id"].isin(mine["meeting_id"])]
+        mine_topics = ctx.topics[member(ctx.topics["meeting_id"], mine["meeting_id"])]
         rows, all_topics = presentation.top_topics(mine_topics, lang, background)
         table_col, chart_col = st.columns([5, 6], gap="large")
         with table_col:
