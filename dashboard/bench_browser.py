@@ -40,7 +40,8 @@ def _wait_until_drawn(page, charts: int, shapes: bool) -> None:
     page.wait_for_function(
         "n => document.querySelectorAll('.js-plotly-plot .main-svg').length >= n", arg=charts, timeout=120_000)
     if shapes:
-        page.wait_for_function("document.querySelectorAll('path.choroplethlocation').length > 0", timeout=120_000)
+        page.wait_for_function("Array.from(document.querySelectorAll('path.choroplethlocation'))"
+                               ".some(p => (p.getAttribute('d') || '').length > 0)", timeout=120_000)
     page.wait_for_function(
         "!document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=120_000)
 

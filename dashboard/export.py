@@ -336,7 +336,7 @@ def deck_figures(meetings: pd.DataFrame, meeting_topics: pd.DataFrame, filters: 
     background = filters.include_background
     build: dict[str, Callable[[], go.Figure]] = {
         "headline": lambda: headline_figure(shown, topics, lang),
-        "partner_map": lambda: charts.partner_map(shown, lang),
+        "partner_map": lambda: charts.partner_map(shown, lang, detail=True),
         "visits_timeline": lambda: charts.visits_timeline(shown, lang),
         "monthly_bar": lambda: charts.monthly_bar(shown, lang),
         "topic_bars": lambda: charts.topic_bars(topics, lang, include_background=background),

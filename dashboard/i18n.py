@@ -383,6 +383,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     "no_data_filters": ("لا توجد بيانات تطابق عوامل التصفية", "No data matches the filters"),
     "unknown": ("غير معروف", "Unknown"),
     "unknown_partner": ("شريك غير محدد", "Unidentified partner"),
+    "map_detail": ("حدود مفصّلة", "Detailed borders"),
+    "map_detail_help": (
+        "خريطة بمقياس 1:50 مليون للتكبير والعرض؛ أبطأ في التحميل. الدول الصغيرة تظهر بعلامة في الحالتين.",
+        "1:50m shapes for zooming in and presenting; slower to load. Small states have a marker either way.",
+    ),
     "organisations_not_on_map": (
         "المنظمات لا تظهر على الخريطة، وتُعرض في القائمة المجاورة.",
         "Organisations are not drawn on the map; they are listed beside it.",

@@ -15,7 +15,8 @@ st.title(t("page_map", lang))
 if not no_data_note(ctx):
     map_column, side_column = st.columns([3, 1])
     with map_column:
-        show_chart(charts.partner_map(ctx.meetings, lang), key="map_chart",
+        detail = st.toggle(t("map_detail", lang), key="map_detail", help=t("map_detail_help", lang))
+        show_chart(charts.partner_map(ctx.meetings, lang, detail=detail), key="map_chart",
                    on_select=partial(select_country_from_map, "map_chart"))
     with side_column:
         st.subheader(t("chart_organisations", lang))

@@ -115,11 +115,11 @@ if not no_data_note(ctx):
     elif slide.kind == "map":
         organisations = charts.organisation_counts(ctx.meetings, lang)
         if organisations.empty:
-            _show(charts.partner_map(ctx.meetings, lang, theme=theme_name), "present_map", 860)
+            _show(charts.partner_map(ctx.meetings, lang, theme=theme_name, detail=True), "present_map", 860)
         else:  # organisations have no territory: listed beside the map, never painted on it
             map_col, side_col = st.columns([4, 1], gap="medium")
             with map_col:
-                _show(charts.partner_map(ctx.meetings, lang, theme=theme_name), "present_map", 860)
+                _show(charts.partner_map(ctx.meetings, lang, theme=theme_name, detail=True), "present_map", 860)
             with side_col:
                 st.subheader(t("chart_organisations", lang), text_alignment=align)
                 st.table(organisations[["organisation", "meetings"]].rename(columns={

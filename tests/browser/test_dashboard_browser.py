@@ -35,6 +35,14 @@ def _wait_for_direction(page, direction: str) -> None:
         arg=direction, timeout=15_000)
 
 
+def _wait_for_shaded_countries(page, count: int) -> None:
+    """Until ``count`` partner countries are drawn with a shape (plotly keeps an empty path for a
+    country the map's scale has no shape for: the Maldives at 1:110m)."""
+    page.wait_for_function(
+        "n => Array.from(document.querySelectorAll('path.choroplethlocation'))"
+        ".filter(p => (p.getAttribute('d') || '').length > 0).length >= n", arg=count, timeout=60_000)
+
+
 def _wait_for_charts(page, count: int = 1) -> None:
     page.wait_for_function(
         "n => document.querySelectorAll('.js-plotly-plot .main-svg').length >= n", arg=count, timeout=60_000)
@@ -48,7 +56,7 @@ def test_page_renders_offline_in_arabic(streamlit_server, page, tmp_path, name):
     if name in ("overview", "map", "timeline", "topics"):
         _wait_for_charts(page)
     if name in ("overview", "map"):  # the world map draws after its topojson arrives
-        page.wait_for_function("document.querySelectorAll('path.choroplethlocation').length >= 4", timeout=60_000)
+        _wait_for_shaded_countries(page, 3)
     shot = _shot(page, f"{name}_ar", tmp_path)
     assert shot.stat().st_size > 10_000
     main = page.locator('[data-testid="stMain"]')
@@ -63,17 +71,22 @@ def test_page_renders_offline_in_arabic(streamlit_server, page, tmp_path, name):
 def test_map_draws_countries_and_arabic_labels(streamlit_server, page, tmp_path):
     page.goto(f"{streamlit_server}/map")
     wait_for_app(page)
-    page.wait_for_function("document.querySelectorAll('path.choroplethlocation').length >= 4", timeout=60_000)
-    # Partner countries are shaded, and the 50 m land and borders of the whole world are drawn too.
-    assert page.locator("path.choroplethlocation").count() >= 4
-    assert page.locator(".geo path").count() > 4
+    # At 1:110m Egypt, Malaysia and Denmark are shaded; the Maldives has no shape at that scale,
+    # but every partner, the Maldives included, has its marker.
+    _wait_for_shaded_countries(page, 3)
+    assert page.locator(".scattergeo .point").count() == 4
+    assert page.locator(".geo path").count() > 4  # the land and borders of the whole world
     labels = page.evaluate(
         "Array.from(document.querySelectorAll('.js-plotly-plot text')).map(t => t.textContent).join(' ')")
     assert ARABIC.search(labels), "chart labels carry no Arabic"
     assert not PRESENTATION_FORMS.search(labels)
-    _shot(page, "map_detail_ar", tmp_path)
     requested = [u for u in page.requests_seen if "topojson" in u]
-    assert requested and all("world_50m.json" in u for u in requested)
+    assert requested and all("world_110m.json" in u for u in requested)
+    # Detailed borders: the 1:50m shapes, in which the Maldives is shaded too.
+    page.get_by_text("حدود مفصّلة").click()
+    _wait_for_shaded_countries(page, 4)
+    _shot(page, "map_detail_ar", tmp_path)
+    assert any("world_50m.json" in u for u in page.requests_seen)
     assert external_requests(page.requests_seen) == []
 
 
