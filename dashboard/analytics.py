@@ -60,7 +60,8 @@ def apply_filters(meetings: pd.DataFrame, meeting_topics: pd.DataFrame, filters:
         meeting_topics: the meeting_topics table (for the topic filter).
         filters: the current selection.
     Returns:
-        A filtered copy of ``meetings``.
+        The passing rows (``meetings`` itself when every row passes: pandas
+        copies on write, so the caller may still change what it gets).
     """
     keep = pd.Series(True, index=meetings.index)
     when = _dates(meetings)
@@ -86,14 +87,20 @@ def apply_filters(meetings: pd.DataFrame, meeting_topics: pd.DataFrame, filters:
         if not filters.include_background:
             rows = rows[rows["in_account"].fillna(False).astype(bool)]
         keep &= member(meetings["meeting_id"], rows["meeting_id"])
-    return meetings[keep.astype(bool)].copy()
+    return _rows(meetings, keep.to_numpy(dtype=bool))
+
+
+def _rows(frame: pd.DataFrame, mask: np.ndarray) -> pd.DataFrame:
+    """``frame[mask]``, without the copy when every row is kept (selecting copies every column:
+    0.1 s for the 77,000 topic rows of 10,000 meetings)."""
+    return frame if mask.all() else frame[mask]
 
 
 def topics_for(meetings: pd.DataFrame, meeting_topics: pd.DataFrame, include_background: bool) -> pd.DataFrame:
     """Topic rows of the given meetings; background-only mentions unless asked for are left out."""
-    rows = meeting_topics[member(meeting_topics["meeting_id"], meetings["meeting_id"])]
+    rows = _rows(meeting_topics, member(meeting_topics["meeting_id"], meetings["meeting_id"]))
     if not include_background:
-        rows = rows[rows["in_account"].fillna(False).astype(bool)]
+        rows = _rows(rows, rows["in_account"].fillna(False).to_numpy(dtype=bool))
     return rows
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, replace
+from functools import cached_property
 
 import pandas as pd
 import streamlit as st
@@ -52,11 +53,16 @@ class Context:
     dataset: Dataset
     filters: analytics.Filters
     meetings: pd.DataFrame  # filtered
-    topics: pd.DataFrame  # topic rows of the filtered meetings (background rows only when asked)
 
     @property
     def lang(self) -> str:
         return self.filters.lang
+
+    @cached_property
+    def topics(self) -> pd.DataFrame:
+        """Topic rows of the filtered meetings (background-only rows when asked): worked out on first
+        use, because the timeline and map pages never need them."""
+        return analytics.topics_for(self.meetings, self.dataset.meeting_topics, self.filters.include_background)
 
 
 def language() -> str:
@@ -153,8 +159,7 @@ def build_context() -> Context:
     filters = sidebar_filters(dataset)
     apply_direction(filters.lang)
     meetings = analytics.apply_filters(dataset.meetings, dataset.meeting_topics, filters)
-    topics = analytics.topics_for(meetings, dataset.meeting_topics, filters.include_background)
-    return Context(dataset, filters, meetings, topics)
+    return Context(dataset, filters, meetings)
 
 
 def context() -> Context:
