@@ -226,7 +226,7 @@ def _legend(st: ChartStyle, title: str = "", placement: str = "side") -> dict:
                 yref="paper", title=dict(text=browser_label(title), side=title_side))
 
 
-def _layout(st: ChartStyle, title: str, name: str, **extra: Any) -> dict:
+def _layout(st: ChartStyle, title: str, name: str, subtitle: str = "", **extra: Any) -> dict:
     """Layout shared by every chart: title side, legend side, hover alignment, uirevision.
 
     Args:
@@ -234,15 +234,16 @@ def _layout(st: ChartStyle, title: str, name: str, **extra: Any) -> dict:
         title: title text (plain; it is isolated here).
         name: chart name, used as ``uirevision`` so a Streamlit rerun keeps
             the user's zoom and legend toggles.
+        subtitle: a line under the title (plain), or "" for none.
         **extra: more layout properties (override the defaults).
     """
     layout: dict[str, Any] = dict(
         template=_template(st.theme),
-        # Title at the top of the container, flush with the plot's
-        # reading-start edge: right in Arabic.
+        # Title at the top of the figure, at its reading-start edge (right in
+        # Arabic), like a heading: outside the tick labels, not over the plot.
         title=dict(text=browser_label(title), x=1.0 if st.rtl else 0.0, xanchor=st.align,
-                   xref="paper", y=1.0, yanchor="top", yref="container", pad=dict(t=12),
-                   font=dict(size=17)),
+                   xref="container", y=1.0, yanchor="top", yref="container", pad=dict(t=12, l=10, r=10),
+                   font=dict(size=17), **({"subtitle": dict(text=browser_label(subtitle))} if subtitle else {})),
         legend=_legend(st),
         hoverlabel=dict(align=st.align),
         margin=dict(l=10, r=10, t=60, b=10),
@@ -391,14 +392,22 @@ def _int_ticks(z: Any) -> dict:
     return dict(tick0=0, dtick=int(step), tickformat=",d")
 
 
-def _label_px(labels: list[str], size: int = 13) -> int:
-    """A generous width, in px, for the longest of ``labels`` at ``size`` px.
+_ARABIC_SCRIPT_RE = re.compile("[\u0600-\u06ff\u0750-\u077f]")
 
-    Noto Naskh Arabic averages about half an em per character in Arabic and a
-    little more in Latin; 0.62 em per character leaves room for either.
+
+def _label_px(labels: list[str], size: int = 13) -> int:
+    """A slightly generous width, in px, for the widest of ``labels`` at ``size`` px.
+
+    Measured in headless Chromium with Noto Naskh Arabic at 13 px: Arabic runs
+    about 0.36 em per character and Latin about 0.49 em; 0.40 and 0.52 leave
+    a margin without wasting the plot's width.
     """
-    longest = max((len(strip_bidi_controls(label)) for label in labels), default=0)
-    return math.ceil(longest * 0.62 * size) + 14
+    def width(label: str) -> float:
+        text = strip_bidi_controls(label)
+        arabic = len(_ARABIC_SCRIPT_RE.findall(text))
+        return (0.40 * arabic + 0.52 * (len(text) - arabic)) * size
+
+    return math.ceil(max((width(label) for label in labels), default=0.0)) + 16
 
 
 def _hover(*lines: str) -> str:
@@ -588,13 +597,121 @@ def undated_meetings(meetings: pd.DataFrame) -> pd.DataFrame:
     return meetings[~_valid_dates(meetings).to_numpy()]
 
 
+#: Most markers the timeline draws. Plotly draws SVG markers one at a time and Streamlit draws a
+#: chart twice when it arrives, so 10,000 markers kept the browser busy for over a second on this
+#: chart alone. Above the limit a marker stands for one partner's meetings of one type in a month,
+#: a quarter or a year (the finest that fits), sized by how many; ``timeline_grouping`` says which.
+TIMELINE_MAX_MARKERS = 3000
+#: Partner rows the timeline page shows at a time (``timeline_partner_pages``): 40 rows are a
+#: chart about 1,300 px tall, where 250 partners made one of 6,700 px.
+TIMELINE_ROWS_PER_PAGE = 40
+#: Longest span, in months, for which topics over time marks each month's value.
+MONTHS_WITH_MARKERS = 36
+TIMELINE_PERIODS = ("month", "quarter", "year")
+
+
+def _period_ordinals(days: np.ndarray, period: str) -> np.ndarray:
+    """Months, quarters or years since 1970 of ``datetime64[D]`` values."""
+    if period == "year":
+        return days.astype("datetime64[Y]").astype("int64")
+    months = days.astype("datetime64[M]").astype("int64")
+    return months // 3 if period == "quarter" else months
+
+
+def _period_bounds(ordinals: np.ndarray, period: str) -> tuple[np.ndarray, np.ndarray]:
+    """First day of each period and of the next one (``datetime64[D]``)."""
+    if period == "year":
+        start = ordinals.astype("datetime64[Y]")
+        return start.astype("datetime64[D]"), (start + 1).astype("datetime64[D]")
+    months = ordinals * 3 if period == "quarter" else ordinals
+    step = 3 if period == "quarter" else 1
+    start = months.astype("datetime64[M]")
+    return start.astype("datetime64[D]"), (start + step).astype("datetime64[D]")
+
+
+def _timeline_keys(dated: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+    """Per dated meeting: one integer for its (partner, event type) row and its date as ``datetime64[D]``."""
+    partner_codes, _ = pd.factorize(partner_labels(dated, "en").to_numpy(dtype=object))
+    event_codes = pd.Categorical(_event_codes(dated), categories=EVENT_TYPE_ORDER).codes.astype("int64")
+    days = pd.to_datetime(_text(dated, "date"), format="%Y-%m-%d", errors="coerce").to_numpy("datetime64[D]")
+    return partner_codes.astype("int64") * len(EVENT_TYPE_ORDER) + event_codes, days
+
+
+def timeline_partner_pages(meetings: pd.DataFrame, per_page: int | None = None) -> tuple[list[np.ndarray], int]:
+    """The timeline's partner rows in pages, the partner with the most recent meeting first.
+
+    Args:
+        meetings: ``meetings`` table.
+        per_page: rows per page (default ``TIMELINE_ROWS_PER_PAGE``).
+
+    Returns:
+        ``(pages, partners)``: one boolean mask over ``meetings`` per page,
+        selecting the dated meetings of that page's partners (every dated
+        meeting is on exactly one page), and the number of partner rows in
+        all. No pages when no meeting is dated. The pages are the same in
+        both languages (partners are told apart by their English name).
+    """
+    size = TIMELINE_ROWS_PER_PAGE if per_page is None else per_page
+    dated = _valid_dates(meetings).to_numpy()
+    if not dated.any():
+        return [], 0
+    partner = partner_labels(meetings, "en").to_numpy(dtype=object)
+    latest = (pd.DataFrame({"partner": partner[dated], "date": _text(meetings, "date").to_numpy(dtype=object)[dated]})
+              .groupby("partner")["date"].max())
+    # Most recent first; partners whose latest meeting falls on the same day, by name.
+    order = latest.reset_index().sort_values(["date", "partner"], ascending=[False, True], kind="stable")["partner"]
+    page_of = pd.Series(np.arange(len(order)) // size, index=order.to_numpy())
+    pages = pd.Series(partner).map(page_of).to_numpy()
+    return [dated & (pages == number) for number in range(int(page_of.max()) + 1)], len(order)
+
+
+def timeline_grouping(meetings: pd.DataFrame, max_markers: int | None = None) -> str | None:
+    """How ``visits_timeline`` draws these meetings: a marker each (None), or grouped by period.
+
+    Args:
+        meetings: ``meetings`` table (undated rows are ignored).
+        max_markers: marker budget (default ``TIMELINE_MAX_MARKERS``).
+
+    Returns:
+        None when every dated meeting fits as its own marker; otherwise the
+        finest of ``"month"``, ``"quarter"``, ``"year"`` whose groups fit
+        (``"year"`` when none does). The same for both languages.
+    """
+    limit = TIMELINE_MAX_MARKERS if max_markers is None else max_markers
+    dated = dated_meetings(meetings)
+    if len(dated) <= limit:
+        return None
+    rows, days = _timeline_keys(dated)
+    for period in TIMELINE_PERIODS[:-1]:
+        ordinals = _period_ordinals(days, period)
+        if np.unique(rows * 100_000 + (ordinals - ordinals.min())).size <= limit:
+            return period
+    return TIMELINE_PERIODS[-1]
+
+
+def _period_labels(ordinals: np.ndarray, period: str, lang: str) -> list[str]:
+    """Reviewed labels for distinct period ordinals: "نوفمبر 2025", "الربع 3 من 2025", "2025"."""
+    start, _ = _period_bounds(ordinals, period)
+    years = start.astype("datetime64[Y]").astype("int64") + 1970
+    if period == "year":
+        return [str(y) for y in years]
+    if period == "quarter":
+        quarters = (start.astype("datetime64[M]").astype("int64") % 12) // 3 + 1
+        return [t("quarter_label", lang, q=int(q), year=int(y)) for q, y in zip(quarters, years)]
+    return [i18n.month_label(str(day)[:7], lang) for day in start]
+
+
 def visits_timeline(meetings: pd.DataFrame, lang: str = "ar", theme: str | ChartStyle = "light") -> go.Figure:
     """Dated meetings as markers on a time axis, one row per partner, coloured by event type.
 
     Rows are ordered by each partner's latest meeting, most recent at the top.
     Month ticks come from the reviewed month table. In Arabic the partner
     names sit on a right-hand axis. Undated meetings are not plotted; list
-    them with ``undated_meetings``.
+    them with ``undated_meetings``. Up to ``TIMELINE_MAX_MARKERS`` meetings
+    each have a marker; beyond that, markers group a partner's meetings of
+    one type by month, quarter or year (see ``timeline_grouping``), are
+    sized by count, say so in the subtitle, and their hover gives the
+    period, the count and the latest visit.
 
     Args:
         meetings: ``meetings`` table.
@@ -609,36 +726,66 @@ def visits_timeline(meetings: pd.DataFrame, lang: str = "ar", theme: str | Chart
     d = dated_meetings(meetings)
     if d.empty:
         return empty_figure(st.lang, title, st)
+    grouping = timeline_grouping(d)
     dates = _text(d, "date")
-    partner = _labels(partner_labels(d, st.lang))
+    partner = partner_labels(d, st.lang).to_numpy(dtype=object)
     visitor_name, visitor_title = _text(d, "visitor_name_ar"), _text(d, "visitor_title_ar")
     both = (visitor_name != "") & (visitor_title != "")
     visitor = (visitor_name + "، " + visitor_title).where(both, visitor_name + visitor_title)
-    visitor = visitor.where(visitor != "", "—")
+    visitor = visitor.where(visitor != "", "—").to_numpy(dtype=object)
     codes = _event_codes(d).to_numpy(dtype=object)
+    days = pd.to_datetime(dates, format="%Y-%m-%d", errors="coerce").to_numpy("datetime64[D]")
+    date_text = i18n.date_labels(dates, st.lang).to_numpy(dtype=object)
     event_names = {c: i18n.event_type_label(c, st.lang) for c in EVENT_TYPE_ORDER}
-    # Per-point hover data kept to two columns: the partner is the y value
-    # and the event type is constant per trace, so both go in the template.
-    # (Plotly deep-copies object arrays element by element; at 10,000 points
-    # every column costs milliseconds.)
-    customdata = np.column_stack([_labels(visitor), _labels(i18n.date_labels(dates, st.lang))])
-    x = pd.to_datetime(dates, format="%Y-%m-%d", errors="coerce").to_numpy()
+    event_line = {c: f"{t('hover_event_type', st.lang)}: {event_names[c]}" for c in EVENT_TYPE_ORDER}
+
+    if grouping is None:
+        x, sizes = days, None
+        # Per-point hover data kept to two columns: the partner is the y value
+        # and the event type is constant per trace, so both go in the template.
+        # (Plotly deep-copies object arrays element by element; at thousands of
+        # points every column costs milliseconds.)
+        customdata = np.column_stack([_labels(visitor), _labels(date_text)])
+        hover_lines = ("%{y}", f"{t('hover_visitor', st.lang)}: %{{customdata[0]}}",
+                       f"{t('hover_date', st.lang)}: %{{customdata[1]}}")
+    else:
+        ordinals = _period_ordinals(days, grouping)
+        # Sorted by date, so the last row of each group is its latest meeting.
+        order_by_date = np.argsort(days, kind="stable")
+        frame = pd.DataFrame({"partner": partner, "code": codes, "period": ordinals, "visitor": visitor,
+                              "date_text": date_text}).iloc[order_by_date]
+        frame["key"] = frame["partner"] + "\x1f" + frame["code"] + "\x1f" + frame["period"].astype(str)
+        groups = _group(frame, "key", meetings="size", partner=("partner", "first"), code=("code", "first"),
+                        period=("period", "first"), visitor=("visitor", "last"), date_text=("date_text", "last"))
+        period = groups["period"].to_numpy(dtype="int64")
+        start, end = _period_bounds(period, grouping)
+        x = start + (end - start) // 2  # the middle of the period
+        distinct, index = np.unique(period, return_inverse=True)
+        period_text = np.array(_period_labels(distinct, grouping, st.lang), dtype=object)[index]
+        counts = groups["meetings"].to_numpy(dtype="int64")
+        # Area proportional to the count: the largest group 22 px across, a single meeting 7 px.
+        sizes = 7 + 15 * np.sqrt(counts / counts.max())
+        partner, codes = groups["partner"].to_numpy(dtype=object), groups["code"].to_numpy(dtype=object)
+        customdata = np.column_stack([_labels(period_text), counts.astype(str),
+                                      _labels(groups["visitor"]), _labels(groups["date_text"])])
+        hover_lines = ("%{y}", f"{t('hover_period', st.lang)}: %{{customdata[0]}}",
+                       f"{t('hover_meetings', st.lang)}: %{{customdata[1]}}",
+                       f"{t('hover_latest_visitor', st.lang)}: %{{customdata[2]}}",
+                       f"{t('hover_last_meeting', st.lang)}: %{{customdata[3]}}")
+    partner = _labels(partner)
     traces = []
     for code in EVENT_TYPE_ORDER:
         sel = codes == code
         if not sel.any():
             continue
-        hover = _hover("%{y}",
-                       f"{t('hover_visitor', st.lang)}: %{{customdata[0]}}",
-                       f"{t('hover_date', st.lang)}: %{{customdata[1]}}",
-                       f"{t('hover_event_type', st.lang)}: {event_names[code]}")
         traces.append(go.Scatter(
             x=x[sel], y=partner[sel], customdata=customdata[sel], mode="markers",
             name=browser_label(event_names[code]), legendgroup=code,
             # No marker outline: plotly styles each marker one by one, and an outline is one more
             # property per marker (translucency already shows markers that overlap).
-            marker=dict(color=st.event_color(code), symbol=_EVENT_SYMBOLS[code], size=14, opacity=0.85),
-            hovertemplate=hover,
+            marker=dict(color=st.event_color(code), symbol=_EVENT_SYMBOLS[code], opacity=0.85,
+                        size=14 if sizes is None else sizes[sel], sizemode="diameter"),
+            hovertemplate=_hover(*hover_lines, event_line[code]),
         ))
     # Row order: latest meeting per partner, most recent on top (plotly draws
     # the first category at the bottom, hence ascending).
@@ -648,21 +795,27 @@ def visits_timeline(meetings: pd.DataFrame, lang: str = "ar", theme: str | Chart
     order = rows[np.argsort(latest, kind="stable")].tolist()
     months = pd.period_range(dates.min()[:7], dates.max()[:7], freq="M").strftime("%Y-%m").tolist()
     tickvals, ticktext = _month_ticks(months, st.lang)
+    subtitle = "" if grouping is None else \
+        t("timeline_grouped_subtitle", st.lang, period=t(f"period_{grouping}", st.lang))
+    subtitle_room = 24 if subtitle else 0
+    # Plotly draws no legend for a single trace: then the title band is all the top needs.
+    top = (120 if st.rtl else 100) if len(traces) > 1 else 60
     # Margins sized here rather than by plotly's automargin: automargin draws every marker a
-    # second time once it has measured the labels, half of the first draw at 10,000 meetings.
+    # second time once it has measured the labels.
     labels_side = _label_px(order) + 8
     return go.Figure(data=traces, layout=_layout(
-        st, title, "visits_timeline",
-        height=max(380, 26 * len(order) + 220),
+        st, title, "visits_timeline", subtitle=subtitle,
+        height=max(380, 26 * len(order) + 100 + top + subtitle_room),  # the plot: 26 px a row, plus 36
         xaxis=dict(type="date", title=dict(text=browser_label(t("axis_date", st.lang))),
                    tickvals=[f"{m}-01" for m in tickvals], ticktext=ticktext, automargin=False),
         yaxis=dict(type="category", categoryorder="array", categoryarray=order,
                    side="right" if st.rtl else "left", title=dict(text=""), automargin=False),
         legend=_legend(st, t("legend_event_type", st.lang), placement="top"),
         # Top: room under the title for the legend's title and up to two rows of entries (see
-        # _legend). Bottom: month labels and the axis title. The far side: half a month label.
+        # _legend), and for the subtitle when markers are grouped. Bottom: month labels and the
+        # axis title. The far side: half a month label.
         margin=dict(l=40 if st.rtl else labels_side, r=labels_side if st.rtl else 40,
-                    t=120 if st.rtl else 100, b=64, autoexpand=False),
+                    t=top + subtitle_room, b=64, autoexpand=False),
     ))
 
 
@@ -929,10 +1082,13 @@ def topics_over_time(meetings: pd.DataFrame, meeting_topics: pd.DataFrame, lang:
     month_text = np.array(_month_texts(list(months), st.lang), dtype=object)
     hover = _hover("%{customdata[0]}", "%{customdata[1]}", f"{t('hover_meetings', st.lang)}: %{{y}}")
     x = np.asarray(months, dtype=object)
+    # Over a few years a marker per month is clutter that the browser draws one by one (a dozen
+    # topics over ten years is 1,500 markers); the line alone shows the trend and still has hover.
+    mode = "lines+markers" if len(months) <= MONTHS_WITH_MARKERS else "lines"
     traces = []
     for i, (topic, counts) in enumerate(zip(_labels(table.index.to_series()), table.to_numpy())):
         traces.append(go.Scatter(
-            x=x, y=counts, mode="lines+markers", name=topic,
+            x=x, y=counts, mode=mode, name=topic,
             line=dict(color=st.palette[i % len(st.palette)], dash=_DASHES[(i // len(st.palette)) % len(_DASHES)],
                       width=2),
             marker=dict(size=5),

@@ -34,6 +34,8 @@ class Dataset:
     corrections: pd.DataFrame = field(default_factory=lambda: schema.empty_frame(schema.CORRECTIONS))
     review_meetings: pd.DataFrame = field(default_factory=pd.DataFrame)
     review_topics: pd.DataFrame = field(default_factory=pd.DataFrame)
+    # Changes whenever any table above may have: a cache key for what is computed from them.
+    version: str = ""
 
 
 def articles_fingerprint(folder: Path) -> str:
@@ -68,7 +70,7 @@ def _store_stamp(data_dir: Path) -> str:
 # write, and nothing assigns into these frames (tests/test_pages.py checks a run leaves them as they were).
 @st.cache_resource(show_spinner=False, max_entries=4)
 def _load(articles_dir: str, data_dir: str, fingerprint: str, stamp: str) -> Dataset:
-    del fingerprint, stamp  # cache keys only
+    version = hashlib.sha256("\0".join((articles_dir, data_dir, fingerprint, stamp)).encode()).hexdigest()[:16]
     data = Path(data_dir)
     db = data / store.DB_NAME
     tables = {name: store.read_table(db, name) for name in (
@@ -82,7 +84,7 @@ def _load(articles_dir: str, data_dir: str, fingerprint: str, stamp: str) -> Dat
     review_meetings, review_topics = corrections.apply_corrections(pipeline_meetings, pipeline_topics, log,
                                                                    drop_hidden=False)
     return Dataset(**tables, report=report, corrections=log, review_meetings=review_meetings,
-                   review_topics=review_topics)
+                   review_topics=review_topics, version=version)
 
 
 @st.cache_resource(show_spinner=False)

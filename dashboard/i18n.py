@@ -326,6 +326,24 @@ STRINGS: dict[str, tuple[str, str]] = {
     "hover_topic": ("الموضوع", "Topic"),
     "hover_meetings": ("الاجتماعات", "Meetings"),
     "hover_last_meeting": ("آخر اجتماع", "Last meeting"),
+    "hover_period": ("الفترة", "Period"),
+    "timeline_rows": ("الشركاء المعروضون (الأحدث لقاءً أولًا)", "Partners shown (most recent meeting first)"),
+    "timeline_rows_option": ("{range} من {total}", "{range} of {total}"),
+    "hover_latest_visitor": ("آخر زائر", "Latest visitor"),
+    "period_month": ("شهر", "month"),
+    "period_quarter": ("ربع سنة", "quarter"),
+    "period_year": ("سنة", "year"),
+    "quarter_label": ("الربع {q} من {year}", "Q{q} {year}"),
+    "timeline_grouped_subtitle": (
+        "كل علامة: اجتماعات شريك من النوع نفسه خلال {period}، وحجمها بحسب عددها",
+        "Each marker: one partner's meetings of one type in a {period}, sized by how many",
+    ),
+    "timeline_grouped_note": (
+        "{n} اجتماع على الخط الزمني، فجُمعت اجتماعات كل شريك من النوع نفسه خلال {period} في علامة واحدة. "
+        "ضيّق نطاق التاريخ أو اختر شركاء لعرض كل اجتماع بعلامة مستقلة.",
+        "{n} meetings on the timeline, so each partner's meetings of one type in a {period} share one marker. "
+        "Narrow the dates or choose partners to see every meeting as its own marker.",
+    ),
     "hover_location": ("المكان", "Location"),
     # ---- event types (schema.EVENT_TYPES)
     "event_visit_received": ("زيارة للتحالف", "Visit to the coalition"),

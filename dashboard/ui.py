@@ -10,8 +10,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, replace
 from functools import cached_property
+from typing import Any, Callable
 
 import pandas as pd
+import plotly.graph_objects as go
 import streamlit as st
 
 from dashboard import analytics, charts, i18n, tables
@@ -165,6 +167,29 @@ def build_context() -> Context:
 def context() -> Context:
     """The context the entry file built for this run."""
     return st.session_state["_context"]
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _shared(function: str, version: str, filters: tuple, rows: tuple, options: tuple,
+            _compute: Callable[[], Any]) -> Any:
+    del function, version, filters, rows, options  # cache key only
+    return _compute()
+
+
+def shared(ctx: Context, function: Callable[..., Any], *frames: pd.DataFrame, rows: tuple = (),
+           **options: Any) -> Any:
+    """``function(*frames, **options)``, worked out once per data version, filter selection and options.
+
+    Every session that opens the same view reuses the result: a figure (building the
+    10,000-meeting timeline takes about 0.1 s, the topic charts about as long) or what a page
+    derives from the filtered rows. ``frames`` must be ones the filters determine, such as
+    ``ctx.meetings`` and ``ctx.topics``, or else ``rows`` must say what else chose them (the
+    page of a paged chart); ``options`` must be hashable. The result is shared, so it must not
+    be changed; Streamlit copies a figure before it serialises it.
+    """
+    filters = tuple(sorted(analytics.filters_to_query(ctx.filters).items()))
+    return _shared(f"{function.__module__}.{function.__qualname__}", ctx.dataset.version, filters, rows,
+                   tuple(sorted(options.items())), lambda: function(*frames, **options))
 
 
 def chart_config(figure, key: str, lang: str) -> dict:

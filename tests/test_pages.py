@@ -91,6 +91,41 @@ def test_shared_link_opens_the_same_view():
     assert values["Latest visit"] == "25 Nov 2025"
 
 
+def test_a_dense_timeline_groups_markers_and_says_so(monkeypatch):
+    import streamlit as st
+
+    from dashboard import charts
+
+    assert not any("اجتماع على الخط الزمني" in c.value for c in _app("timeline").caption)
+    monkeypatch.setattr(charts, "TIMELINE_MAX_MARKERS", 2)  # the seeds' 3 dated meetings no longer fit
+    st.cache_resource.clear()  # built figures are shared per data version and filters, not per code constant
+    at = _app("timeline")
+    note = next(c.value for c in at.caption if "اجتماع على الخط الزمني" in c.value)
+    assert note.startswith("3 ") and "سنة" in note
+    timeline = _figures(at)[0]
+    counts = [int(row[1]) for trace in timeline["data"] for row in trace["customdata"]]
+    assert sum(counts) == 3
+
+
+def test_the_timeline_pages_its_partner_rows(monkeypatch):
+    from dashboard import charts
+    from dashboard.rtl import strip_bidi_controls
+
+    assert not _app("timeline").selectbox  # three partner rows fit on one page
+    monkeypatch.setattr(charts, "TIMELINE_ROWS_PER_PAGE", 2)
+    at = _app("timeline")
+    rows = at.selectbox(key="timeline_rows")
+    assert [strip_bidi_controls(o) for o in rows.options] == ["1–2 من 3", "3–3 من 3"]
+    assert all("\u2066" in o for o in rows.options)  # the range is isolated left to right
+
+    def partners(app) -> set[str]:
+        return {strip_bidi_controls(y) for trace in _figures(app)[0]["data"] for y in trace["y"]}
+
+    assert partners(at) == {"الدنمارك", "المالديف"}  # the two latest meetings: 25 and 23 November
+    rows.set_value(1).run()
+    assert partners(at) == {"ماليزيا"}
+
+
 def test_undated_meetings_are_listed_under_the_timeline():
     at = _app("timeline")
     undated = at.dataframe[0].value

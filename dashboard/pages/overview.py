@@ -4,7 +4,7 @@ import streamlit as st
 
 from dashboard import charts
 from dashboard.i18n import t
-from dashboard.ui import context, headline_metrics, no_data_note, show_chart
+from dashboard.ui import context, headline_metrics, no_data_note, shared, show_chart
 
 ctx = context()
 lang = ctx.lang
@@ -15,8 +15,8 @@ if not no_data_note(ctx):
     headline_metrics(ctx)
     left, right = st.columns(2)
     with left:
-        show_chart(charts.partner_map(ctx.meetings, lang), key="overview_map")
+        show_chart(shared(ctx, charts.partner_map, ctx.meetings, lang=lang), key="overview_map")
     with right:
-        show_chart(charts.monthly_bar(ctx.meetings, lang), key="overview_monthly")
-    show_chart(charts.topic_bars(ctx.topics, lang, include_background=ctx.filters.include_background),
-               key="overview_topics")
+        show_chart(shared(ctx, charts.monthly_bar, ctx.meetings, lang=lang), key="overview_monthly")
+    show_chart(shared(ctx, charts.topic_bars, ctx.topics, lang=lang,
+                             include_background=ctx.filters.include_background), key="overview_topics")

@@ -6,7 +6,7 @@ import streamlit as st
 
 from dashboard import charts
 from dashboard.i18n import t
-from dashboard.ui import context, no_data_note, select_country_from_map, show_chart
+from dashboard.ui import context, no_data_note, select_country_from_map, shared, show_chart
 
 ctx = context()
 lang = ctx.lang
@@ -16,7 +16,7 @@ if not no_data_note(ctx):
     map_column, side_column = st.columns([3, 1])
     with map_column:
         detail = st.toggle(t("map_detail", lang), key="map_detail", help=t("map_detail_help", lang))
-        show_chart(charts.partner_map(ctx.meetings, lang, detail=detail), key="map_chart",
+        show_chart(shared(ctx, charts.partner_map, ctx.meetings, lang=lang, detail=detail), key="map_chart",
                    on_select=partial(select_country_from_map, "map_chart"))
     with side_column:
         st.subheader(t("chart_organisations", lang))

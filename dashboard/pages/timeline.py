@@ -4,15 +4,34 @@ import streamlit as st
 
 from dashboard import charts, tables
 from dashboard.i18n import t
-from dashboard.ui import context, no_data_note, show_chart
+from dashboard.rtl import LRI, PDI
+from dashboard.ui import context, no_data_note, shared, show_chart
 
 ctx = context()
 lang = ctx.lang
 st.title(t("page_timeline", lang))
 
 if not no_data_note(ctx):
-    show_chart(charts.visits_timeline(ctx.meetings, lang), key="timeline_chart")
-    show_chart(charts.monthly_bar(ctx.meetings, lang), key="timeline_monthly")
+    size = charts.TIMELINE_ROWS_PER_PAGE
+    pages, partners = shared(ctx, charts.timeline_partner_pages, ctx.meetings, per_page=size)
+    shown, page = ctx.meetings, 0
+    if len(pages) > 1:
+
+        def rows_label(page: int) -> str:
+            # The range is isolated left to right: in an Arabic line "1–40" would read "40–1".
+            span = f"{LRI}{page * size + 1}–{min((page + 1) * size, partners)}{PDI}"
+            return t("timeline_rows_option", lang, range=span, total=partners)
+
+        page = st.selectbox(t("timeline_rows", lang), options=range(len(pages)), format_func=rows_label,
+                            key="timeline_rows")
+        shown = ctx.meetings[pages[page]]
+    grouping = shared(ctx, charts.timeline_grouping, shown, rows=("timeline rows", size, page))
+    if grouping is not None:
+        st.caption(t("timeline_grouped_note", lang, n=f"{len(charts.dated_meetings(shown)):,}",
+                     period=t(f"period_{grouping}", lang)))
+    show_chart(shared(ctx, charts.visits_timeline, shown, rows=("timeline rows", size, page), lang=lang),
+               key="timeline_chart")
+    show_chart(shared(ctx, charts.monthly_bar, ctx.meetings, lang=lang), key="timeline_monthly")
     undated = charts.undated_meetings(ctx.meetings)
     st.subheader(f"{t('undated', lang)} ({len(undated)})")
     if undated.empty:

@@ -4,7 +4,7 @@ import streamlit as st
 
 from dashboard import charts
 from dashboard.i18n import t
-from dashboard.ui import context, no_data_note, show_chart
+from dashboard.ui import context, no_data_note, shared, show_chart
 
 ctx = context()
 lang = ctx.lang
@@ -13,8 +13,9 @@ st.title(t("page_topics", lang))
 st.caption(t("filter_include_background", lang) + (": ✓" if background else ": ✗"))
 
 if not no_data_note(ctx):
-    show_chart(charts.topic_bars(ctx.topics, lang, include_background=background), key="topics_bars")
-    show_chart(charts.topic_partner_heatmap(ctx.meetings, ctx.topics, lang, include_background=background),
-               key="topics_heatmap")
-    show_chart(charts.topics_over_time(ctx.meetings, ctx.topics, lang, include_background=background),
-               key="topics_over_time")
+    show_chart(shared(ctx, charts.topic_bars, ctx.topics, lang=lang, include_background=background),
+               key="topics_bars")
+    show_chart(shared(ctx, charts.topic_partner_heatmap, ctx.meetings, ctx.topics, lang=lang,
+                             include_background=background), key="topics_heatmap")
+    show_chart(shared(ctx, charts.topics_over_time, ctx.meetings, ctx.topics, lang=lang,
+                             include_background=background), key="topics_over_time")
