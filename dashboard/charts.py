@@ -738,6 +738,12 @@ def visits_timeline(meetings: pd.DataFrame, lang: str = "ar", theme: str | Chart
     date_text = i18n.date_labels(dates, st.lang).to_numpy(dtype=object)
     event_names = {c: i18n.event_type_label(c, st.lang) for c in EVENT_TYPE_ORDER}
     event_line = {c: f"{t('hover_event_type', st.lang)}: {event_names[c]}" for c in EVENT_TYPE_ORDER}
+    # Row order: latest meeting per partner, most recent on top (plotly draws the first category
+    # at the bottom, hence ascending). Worked out on the meetings themselves, grouped or not.
+    row_codes, rows = pd.factorize(_labels(partner))
+    latest = np.full(len(rows), np.iinfo("int64").min, dtype="int64")
+    np.maximum.at(latest, row_codes, days.astype("int64"))
+    order = rows[np.argsort(latest, kind="stable")].tolist()
 
     if grouping is None:
         x, sizes = days, None
@@ -787,12 +793,6 @@ def visits_timeline(meetings: pd.DataFrame, lang: str = "ar", theme: str | Chart
                         size=14 if sizes is None else sizes[sel], sizemode="diameter"),
             hovertemplate=_hover(*hover_lines, event_line[code]),
         ))
-    # Row order: latest meeting per partner, most recent on top (plotly draws
-    # the first category at the bottom, hence ascending).
-    codes_p, rows = pd.factorize(partner)
-    latest = np.full(len(rows), np.iinfo("int64").min, dtype="int64")
-    np.maximum.at(latest, codes_p, x.astype("datetime64[D]").astype("int64"))
-    order = rows[np.argsort(latest, kind="stable")].tolist()
     months = pd.period_range(dates.min()[:7], dates.max()[:7], freq="M").strftime("%Y-%m").tolist()
     tickvals, ticktext = _month_ticks(months, st.lang)
     subtitle = "" if grouping is None else \
