@@ -224,6 +224,15 @@ def select_country_from_map(chart_key: str) -> None:
         st.session_state["flt_country"] = sorted(set(codes))
 
 
+def show_table(frame: pd.DataFrame, key: str, lang: str) -> None:
+    """A table, or "no data" in the interface language when it has no rows (Streamlit's own empty
+    table says "empty", in English, whatever the language)."""
+    if frame.empty:
+        st.caption(t("no_data", lang))
+    else:
+        st.dataframe(frame, hide_index=True, key=key)
+
+
 def no_data_note(ctx: Context) -> bool:
     """Say so when the filters leave nothing; True when there is nothing to show."""
     if ctx.meetings.empty:

@@ -72,6 +72,12 @@ def test_map_shows_the_maldives_and_lists_organisations_beside_it():
     assert "مكتب الأمم المتحدة لمكافحة الإرهاب" in organisations.iloc[:, 0].tolist()
 
 
+def test_an_empty_list_beside_the_map_says_so_in_the_interface_language():
+    at = _app("partner_map", country="MDV")  # the Maldives: a country, no organisation
+    assert len(at.dataframe) == 1  # the countries table; no empty organisations table
+    assert "لا توجد بيانات" in [c.value for c in at.caption]
+
+
 def test_country_filter_changes_every_chart_and_the_url():
     at = _app("timeline")
     before = _figures(at)[0]

@@ -7,7 +7,7 @@ import streamlit as st
 from dashboard import export, i18n, tables
 from dashboard.analytics import member
 from dashboard.i18n import t
-from dashboard.ui import context
+from dashboard.ui import context, show_table
 
 ctx = context()
 lang = ctx.lang
@@ -15,7 +15,7 @@ data = ctx.dataset
 st.title(t("page_data", lang))
 
 shown = tables.meetings_for_display(ctx.meetings, lang)
-st.dataframe(shown, hide_index=True, key="data_meetings")
+show_table(shown, "data_meetings", lang)
 raw = {
     "meetings": ctx.meetings,
     "meeting_topics": ctx.topics,

@@ -6,7 +6,7 @@ import streamlit as st
 
 from dashboard import charts
 from dashboard.i18n import t
-from dashboard.ui import context, no_data_note, select_country_from_map, shared, show_chart
+from dashboard.ui import context, no_data_note, select_country_from_map, shared, show_chart, show_table
 
 ctx = context()
 lang = ctx.lang
@@ -22,11 +22,11 @@ if not no_data_note(ctx):
         st.subheader(t("chart_organisations", lang))
         organisations = charts.organisation_counts(ctx.meetings, lang)
         st.caption(t("organisations_not_on_map", lang))
-        st.dataframe(organisations[["organisation", "meetings", "last_date"]].rename(columns={
+        show_table(organisations[["organisation", "meetings", "last_date"]].rename(columns={
             "organisation": t("col_organisation", lang), "meetings": t("col_meetings", lang),
-            "last_date": t("col_last_date", lang)}), hide_index=True, key="map_orgs")
+            "last_date": t("col_last_date", lang)}), "map_orgs", lang)
     st.subheader(t("chart_partner_map", lang))
     countries = charts.country_counts(ctx.meetings, lang)
-    st.dataframe(countries[["name", "meetings", "last_date"]].rename(columns={
+    show_table(countries[["name", "meetings", "last_date"]].rename(columns={
         "name": t("col_country", lang), "meetings": t("col_meetings", lang),
-        "last_date": t("col_last_date", lang)}), hide_index=True, key="map_countries")
+        "last_date": t("col_last_date", lang)}), "map_countries", lang)

@@ -5,7 +5,7 @@ import streamlit as st
 from dashboard import charts, tables
 from dashboard.i18n import t
 from dashboard.rtl import LRI, PDI
-from dashboard.ui import context, no_data_note, shared, show_chart
+from dashboard.ui import context, no_data_note, shared, show_chart, show_table
 
 ctx = context()
 lang = ctx.lang
@@ -34,7 +34,4 @@ if not no_data_note(ctx):
     show_chart(shared(ctx, charts.monthly_bar, ctx.meetings, lang=lang), key="timeline_monthly")
     undated = charts.undated_meetings(ctx.meetings)
     st.subheader(f"{t('undated', lang)} ({len(undated)})")
-    if undated.empty:
-        st.caption(t("no_data", lang))
-    else:
-        st.dataframe(tables.meetings_for_display(undated, lang), hide_index=True, key="timeline_undated")
+    show_table(tables.meetings_for_display(undated, lang), "timeline_undated", lang)
