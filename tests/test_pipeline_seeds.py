@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import os
 import io
 import shutil
 from pathlib import Path
@@ -189,3 +190,56 @@ def test_incremental_outputs_equal_a_full_rebuild(tmp_path):
             assert (incremental / f"{table.name}.csv").read_bytes() == (tmp_path / "full" / f"{table.name}.csv").read_bytes()
         stored = store.read_table(incremental / store.DB_NAME, table.name)
         assert len(stored) == len(pd.read_parquet(tmp_path / "full" / f"{table.name}.parquet"))
+
+
+def _reads_of(folder: Path, monkeypatch) -> list[str]:
+    """Names of the article files in ``folder`` the pipeline reads from now on (metadata.csv aside)."""
+    reads: list[str] = []
+    original = Path.read_bytes
+
+    def counting(path: Path) -> bytes:
+        if path.parent == folder and path.name != "metadata.csv":
+            reads.append(path.name)
+        return original(path)
+
+    monkeypatch.setattr(Path, "read_bytes", counting)
+    return reads
+
+
+def _age(folder: Path, seconds: float = 3600) -> None:
+    for path in folder.iterdir():
+        stat = path.stat()
+        os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns - int(seconds * 1e9)))
+
+
+def test_a_rerun_reads_only_files_whose_size_or_time_changed(tmp_path, monkeypatch):
+    articles = tmp_path / "articles"
+    shutil.copytree(SEEDS, articles)
+    _age(articles)  # settled files: an hour old
+    out = tmp_path / "data"
+    run(articles, out, progress_stream=None)
+    reads = _reads_of(articles, monkeypatch)
+    again = run(articles, out, progress_stream=None)
+    assert reads == [] and (again.processed, again.from_cache) == (0, 5)
+    target = articles / "003_2e97a5bcafb88184.txt"
+    text = target.read_text(encoding="utf-8")
+    target.write_text(text.replace("ماليزيا", "باكستان", 1), encoding="utf-8")  # a new time, maybe a new size
+    changed = run(articles, out, progress_stream=None)
+    assert reads == [target.name] and changed.processed == 1
+
+
+def test_a_file_rewritten_at_the_same_size_and_time_right_after_a_run_is_still_read(tmp_path):
+    """Timestamps are coarse: size and time stand for content only once a file has settled."""
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    target = articles / "visit.txt"
+    sentence = "استقبل الأمين العام للتحالف الإسلامي العسكري لمحاربة الإرهاب في الرياض يوم 3 مارس 2025 وزير الدفاع {}."
+    target.write_text(sentence.format("التركي"), encoding="utf-8")
+    out = tmp_path / "data"
+    run(articles, out, progress_stream=None)
+    stat = target.stat()
+    target.write_text(sentence.format("المصري"), encoding="utf-8")  # same number of bytes
+    os.utime(target, ns=(stat.st_atime_ns, stat.st_mtime_ns))  # and the same time
+    assert target.stat().st_size == stat.st_size
+    run(articles, out, progress_stream=None)
+    assert store.read_table(out / store.DB_NAME, "meetings")["partner_country_iso3"].tolist() == ["EGY"]
