@@ -13,7 +13,6 @@ from functools import cached_property
 from typing import Any, Callable
 
 import pandas as pd
-import plotly.graph_objects as go
 import streamlit as st
 
 from dashboard import analytics, charts, i18n, tables

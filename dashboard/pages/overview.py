@@ -19,4 +19,4 @@ if not no_data_note(ctx):
     with right:
         show_chart(shared(ctx, charts.monthly_bar, ctx.meetings, lang=lang), key="overview_monthly")
     show_chart(shared(ctx, charts.topic_bars, ctx.topics, lang=lang,
-                             include_background=ctx.filters.include_background), key="overview_topics")
+                      include_background=ctx.filters.include_background), key="overview_topics")

@@ -17,9 +17,9 @@ if not no_data_note(ctx):
     shown, page = ctx.meetings, 0
     if len(pages) > 1:
 
-        def rows_label(page: int) -> str:
+        def rows_label(number: int) -> str:
             # The range is isolated left to right: in an Arabic line "1–40" would read "40–1".
-            span = f"{LRI}{page * size + 1}–{min((page + 1) * size, partners)}{PDI}"
+            span = f"{LRI}{number * size + 1}–{min((number + 1) * size, partners)}{PDI}"
             return t("timeline_rows_option", lang, range=span, total=partners)
 
         page = st.selectbox(t("timeline_rows", lang), options=range(len(pages)), format_func=rows_label,

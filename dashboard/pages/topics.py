@@ -16,6 +16,6 @@ if not no_data_note(ctx):
     show_chart(shared(ctx, charts.topic_bars, ctx.topics, lang=lang, include_background=background),
                key="topics_bars")
     show_chart(shared(ctx, charts.topic_partner_heatmap, ctx.meetings, ctx.topics, lang=lang,
-                             include_background=background), key="topics_heatmap")
+                      include_background=background), key="topics_heatmap")
     show_chart(shared(ctx, charts.topics_over_time, ctx.meetings, ctx.topics, lang=lang,
-                             include_background=background), key="topics_over_time")
+                      include_background=background), key="topics_over_time")
