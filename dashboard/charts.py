@@ -1027,25 +1027,37 @@ def topic_partner_heatmap(meetings: pd.DataFrame, meeting_topics: pd.DataFrame, 
     z = matrix.to_numpy(dtype="int64")
     x, y = _labels(matrix.columns.to_series()), _labels(matrix.index.to_series())
     show_text = z.size <= 400
+    # Margins sized here, not by plotly's automargin, which draws the chart a second time once it
+    # has measured the labels. Partner names slant at -45 degrees: each reaches 0.71 of its width
+    # (plus a line) below the plot, and the outermost one as far sideways past the plot's edge.
+    slant = [math.ceil(0.71 * (_label_px([label]) + 13)) for label in x]
+    outer_slant = slant[-1] if st.rtl else slant[0]  # the left-most column: last in Arabic (reversed axis)
+    colour_title = t("axis_meetings", st.lang)
+    # The bar's title is as wide as its box: a gap keeps it off the plot.
+    bar_side = max(_label_px([colour_title]), 12 + _label_px([f"{int(z.max()):,}"])) + 40
+    topic_side = _label_px(list(y)) + 12
     heat = go.Heatmap(
         z=z, x=x, y=y, colorscale=[list(p) for p in st.sequential], zmin=0, xgap=1, ygap=1,
         texttemplate="%{z}" if show_text else None,
         hovertemplate=_hover(f"{t('hover_topic', st.lang)}: %{{y}}",
                              f"{t('hover_partner', st.lang)}: %{{x}}",
                              f"{t('hover_meetings', st.lang)}: %{{z}}"),
-        # In Arabic the topic names take the right-hand side, so the colour
-        # bar moves to the left.
-        colorbar=dict(title=dict(text=browser_label(t("axis_meetings", st.lang))), thickness=12,
-                      x=-0.02 if st.rtl else 1.02, xanchor="right" if st.rtl else "left",
+        # In Arabic the topic names take the right-hand side, so the colour bar moves to the left.
+        # It sits at the figure's edge (container coordinates): its room does not depend on the
+        # plot's width.
+        colorbar=dict(title=dict(text=browser_label(colour_title)), thickness=12, xref="container",
+                      x=0.0 if st.rtl else 1.0, xanchor="left" if st.rtl else "right",
                       **_int_ticks(z)),
     )
+    bottom = max(slant) + 56  # and the axis title under the names
     return go.Figure(data=[heat], layout=_layout(
         st, title, "topic_partner_heatmap",
-        height=max(380, 34 * len(topics) + 280),  # room for slanted partner names
+        height=max(380, 34 * len(topics) + 60 + bottom),
         xaxis=dict(type="category", tickangle=-45, autorange="reversed" if st.rtl else True,
-                   title=dict(text=browser_label(t("axis_partner", st.lang)))),
-        yaxis=dict(type="category", side="right" if st.rtl else "left"),
-        margin=dict(l=10 if st.rtl else 90, r=90 if st.rtl else 10, t=60, b=10),
+                   title=dict(text=browser_label(t("axis_partner", st.lang))), automargin=False),
+        yaxis=dict(type="category", side="right" if st.rtl else "left", automargin=False),
+        margin=dict(l=max(bar_side, outer_slant) if st.rtl else max(topic_side, outer_slant),
+                    r=topic_side if st.rtl else bar_side, t=60, b=bottom, autoexpand=False),
     ))
 
 

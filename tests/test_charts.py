@@ -278,6 +278,21 @@ def test_topics_over_years_are_lines_without_a_marker_per_month(meetings, topics
     assert len(military.x) == 55 and dict(zip(military.x, military.y))["2021-05"] == 1  # May 2021 to Nov 2025
 
 
+def test_heatmap_margins_hold_its_labels_and_colour_bar(meetings, topics):
+    """The heatmap sizes its own margins (no automargin): room for the topic names on their side, the
+    colour bar at the figure's edge on the other, and the slanted partner names below."""
+    for lang, topic_side, bar_side in (("ar", "r", "l"), ("en", "l", "r")):
+        fig = charts.topic_partner_heatmap(meetings, topics, lang, include_background=True)
+        margin, heat = fig.layout.margin, fig.data[0]
+        assert margin.autoexpand is False and fig.layout.xaxis.automargin is False
+        longest_topic = max(len(rtl.strip_bidi_controls(y)) for y in heat.y)
+        longest_partner = max(len(rtl.strip_bidi_controls(x)) for x in heat.x)
+        assert margin[topic_side] >= 0.36 * 13 * longest_topic  # Naskh: at least 0.36 em a character
+        assert margin.b >= 0.7 * 0.36 * 13 * longest_partner + 40  # slanted at 45 degrees, plus the axis title
+        assert heat.colorbar.xref == "container" and margin[bar_side] >= 80
+    assert charts.topic_partner_heatmap(meetings, topics, "ar").data[0].colorbar.x == 0.0  # left, in Arabic
+
+
 def test_topic_charts_follow_meeting_filters(meetings, topics):
     only_egypt = meetings[meetings["partner_country_iso3"] == "EGY"]
     heat = charts.topic_partner_heatmap(only_egypt, topics, "en").data[0]
