@@ -4,15 +4,19 @@ from __future__ import annotations
 
 import pytest
 
+import dataclasses
+
 from dashboard.config import ROOT
 from dashboard.preprocess.gazetteer import (
     Country,
     Mention,
+    Organisation,
     adjective_by_rule,
     adjective_forms,
     country_choices,
     load_gazetteer,
 )
+from dashboard.preprocess.lexicon.organisations import KINDS, ORGANISATIONS
 from dashboard.preprocess.normalize import normalize
 
 SEEDS = ROOT / "seeds"
@@ -154,6 +158,123 @@ def test_organisation_records(gaz):
     assert gaz.organisation("UNOCT").parent_id == "UN"
     assert gaz.organisation("NATO_PA").parent_id == "NATO"
     assert gaz.organisation("IMCTC").short_en == "IMCTC"
+
+
+# A sentence per organisation added from what Arabic reports name: (text, org_id, kind, country).
+NEW_ORG_CASES = [
+    pytest.param("وصل قائد القيادة العسكرية الموحدة لمجلس التعاون لدول الخليج العربية إلى الرياض",
+                 "GCC_UMC", "military_command", None, id="gcc-umc-full"),
+    pytest.param("وفد من القيادة العسكرية الموحدة لدول مجلس التعاون يزور الكويت",
+                 "GCC_UMC", "military_command", None, id="gcc-umc-member-states"),
+    pytest.param("قائد القيادة العسكرية الموحدة الخليجية", "GCC_UMC", "military_command", None,
+                 id="gcc-umc-adjective"),
+    pytest.param("اجتماع مع قيادة القوة الاحتياطية لشرق إفريقيا في نيروبي", "EASF", "military_command", None,
+                 id="easf-ifriqiya"),
+    pytest.param("ممثل القوة الاحتياطية لشرق أفريقيا", "EASF", "military_command", None, id="easf-afriqiya"),
+    pytest.param("ندوة ينظمها مركز الملك فيصل للبحوث والدراسات الإسلامية عن التطرف", "KFCRIS",
+                 "research_centre", "SAU", id="kfcris"),
+    pytest.param("أساتذة من جامعة محمد الخامس بالرباط", "UM5", "university", "MAR", id="um5-rabat"),
+    pytest.param("تعاون بحثي مع جامعة محمد الخامس", "UM5", "university", "MAR", id="um5-short"),
+    pytest.param("أعلن تحالف دعم الشرعية في اليمن عن عملية جديدة", "YEMEN_COALITION", "coalition", None,
+                 id="yemen-coalition"),
+    pytest.param("قال متحدث باسم قوات التحالف العربي لدعم الشرعية في اليمن", "YEMEN_COALITION", "coalition", None,
+                 id="yemen-coalition-arab"),
+    pytest.param("قمة قادة تحالف دول الساحل في نيامي", "AES", "coalition", None, id="aes"),
+    pytest.param("أكد التحالف العسكري لدول الساحل جاهزيته", "AES", "coalition", None, id="aes-military"),
+    pytest.param("منحة من البنك الإسلامي للتنمية لدعم التعليم", "ISDB", "intergovernmental", None, id="isdb"),
+    pytest.param("طلاب جامعة الملك عبدالعزيز بجدة", "KAU", "university", "SAU", id="kau"),
+    pytest.param("وفد من جامعة الملك عبد العزيز", "KAU", "university", "SAU", id="kau-spaced"),
+    pytest.param("وقعت جامعة الإمام محمد بن سعود الإسلامية مذكرة تعاون", "IMSIU", "university", "SAU",
+                 id="imsiu"),
+    pytest.param("تخريج دفعة من طلبة كلية الملك فهد الأمنية", "KFSC", "university", "SAU", id="kfsc"),
+    pytest.param("وفد من جامعة نايف العربية للعلوم الأمنية", "NAUSS", "university", "SAU", id="nauss"),
+    pytest.param("برنامج مشترك مع منظمة الأمم المتحدة للطفولة في اليمن", "UNICEF", "un", None, id="unicef"),
+    pytest.param("تقرير المفوضية السامية للأمم المتحدة لشؤون اللاجئين", "UNHCR", "un", None, id="unhcr"),
+    pytest.param("مبادرة هيئة الأمم المتحدة للمرأة", "UN_WOMEN", "un", None, id="un-women"),
+    pytest.param("حذرت منظمة الصحة العالمية", "WHO", "un", None, id="who"),
+    pytest.param("اجتماع مجموعة دول الساحل الخمس", "G5_SAHEL", "intergovernmental", None, id="g5-sahel"),
+    pytest.param("وزراء الداخلية في مجلس وزراء الداخلية العرب", "AIMC", "intergovernmental", None, id="aimc"),
+    pytest.param("شحنة من مركز الملك سلمان للإغاثة والأعمال الإنسانية", "KSRELIEF", "national", "SAU",
+                 id="ksrelief"),
+    pytest.param("وفد من المنظمة الدولية للشرطة الجنائية", "INTERPOL", "intergovernmental", None,
+                 id="interpol-long-name"),
+    pytest.param("اجتماع وزراء التحالف الدولي ضد تنظيم داعش", "D_ISIS", "coalition", None, id="d-isis-tanzim"),
+    pytest.param("قادة دول التحالف ضد تنظيم داعش", "D_ISIS", "coalition", None, id="d-isis-states"),
+    pytest.param("بيان التحالف ضد «داعش» اليوم", "D_ISIS", "coalition", None, id="d-isis-guillemets"),
+    pytest.param('مؤتمر التحالف الدولي ضد "داعش"', "D_ISIS", "coalition", None, id="d-isis-straight-quotes"),
+    pytest.param("التحالف الدولي لهزيمة تنظيم «داعش» الإرهابي", "D_ISIS", "coalition", None,
+                 id="d-isis-quoted-tanzim"),
+    pytest.param("زار الأمين العام للتحالف الإسلامي العسكري لمحاربة الإرهاب", "IMCTC", "coalition", None,
+                 id="imctc-kind"),
+]
+
+
+@pytest.mark.parametrize("text, org_id, kind, country", NEW_ORG_CASES)
+def test_new_organisations(gaz, text, org_id, kind, country):
+    assert keys(gaz, text, "org") == [org_id]
+    org = gaz.organisation(org_id)
+    assert (org.kind, org.country) == (kind, country)
+
+
+@pytest.mark.parametrize("text, org_id", [
+    pytest.param("مدير مركز الأممالمتحدة لمكافحة الإرهاب", "UNCCT", id="uncct-glued"),
+    pytest.param("وكيل الأمين العام للأممالمتحدة لمكافحة الإرهاب", "UNOCT", id="unoct-glued-lil"),
+    pytest.param("في مقر الأممالمتحدة بنيويورك", "UN", id="un-glued"),
+    pytest.param("دعا مجلس الأمن التابع للأممالمتحدة", "UNSC", id="unsc-glued-lil"),
+    pytest.param("مكتب الأممالمتحدة المعني بالمخدرات والجريمة", "UNODC", id="unodc-glued"),
+])
+def test_glued_united_nations(gaz, text, org_id):
+    assert keys(gaz, text, "org") == [org_id]
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("دول الساحل الخمس ومنطقة الساحل", id="sahel-region-is-no-alliance"),
+    pytest.param("برنامج التحالف الإسلامي العسكري لمحاربة الإرهاب لدول الساحل", id="imctc-sahel-programme"),
+    pytest.param("كلية الدفاع الوطني", id="national-defence-college-unqualified"),
+    pytest.param("جامعة الإمام عبدالرحمن بن فيصل", id="other-imam-university"),
+    pytest.param("who met the minister", id="english-who-is-not-the-who"),
+])
+def test_no_new_organisation(gaz, text):
+    assert [k for k in keys(gaz, text, "org") if k != "IMCTC"] == []
+
+
+def test_table_kinds_and_order():
+    ids = [entry.org_id for entry in ORGANISATIONS]
+    assert ids == sorted(ids) and len(set(ids)) == len(ids)
+    for entry in ORGANISATIONS:
+        assert entry.kind in KINDS, entry
+        assert entry.parent is None or entry.parent in ids, entry
+        assert entry.country is None or (len(entry.country) == 3 and entry.country.isupper()), entry
+
+
+def test_every_kind_is_exposed(gaz):
+    for entry in ORGANISATIONS:
+        org = gaz.organisation(entry.org_id)
+        assert (org.kind, org.country, org.parent_id) == (entry.kind, entry.country, entry.parent)
+    assert {org.kind for org in gaz.organisations.values()} <= KINDS
+
+
+def test_existing_english_names_kept(gaz):
+    names = {org_id: gaz.organisation(org_id).name_en for org_id in (
+        "UN", "UNOCT", "UNCCT", "UNSC", "UNODC", "NATO_PA", "GCC", "ARAB_LEAGUE", "ICRC", "MWL",
+        "D_ISIS", "NAUSS", "IMCTC", "INTERPOL")}
+    assert names == {
+        "UN": "United Nations", "UNOCT": "UN Office of Counter-Terrorism", "UNCCT": "UN Counter-Terrorism Centre",
+        "UNSC": "UN Security Council", "UNODC": "UN Office on Drugs and Crime",
+        "NATO_PA": "NATO Parliamentary Assembly", "GCC": "Gulf Cooperation Council",
+        "ARAB_LEAGUE": "League of Arab States", "ICRC": "International Committee of the Red Cross",
+        "MWL": "Muslim World League", "D_ISIS": "Global Coalition to Defeat ISIS",
+        "NAUSS": "Naif Arab University for Security Sciences",
+        "IMCTC": "Islamic Military Counter Terrorism Coalition", "INTERPOL": "INTERPOL",
+    }
+    assert gaz.organisation("ARAB_LEAGUE").short_en == "Arab League"
+    assert gaz.organisation("GCC_UMC").parent_id == "GCC"
+
+
+def test_organisation_record_fields():
+    fields = [f.name for f in dataclasses.fields(Organisation)]
+    assert fields == ["org_id", "name_ar", "name_en", "short_en", "parent_id", "kind", "country"]
+    assert Organisation("X", "س", "X", "X") == Organisation("X", "س", "X", "X", None, "", None)
 
 
 # -------------------------------------------------------------------- seeds

@@ -19,11 +19,13 @@ How an article is read:
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from dashboard.preprocess import dates, topics
+from dashboard.preprocess import dates, frames, topics
+from dashboard.preprocess.lexicon import groups, markers
 from dashboard.preprocess.gazetteer import Gazetteer, Mention, load_gazetteer
 from dashboard.preprocess.normalize import NormalizedText, normalize, normalize_with_offsets
 
@@ -78,18 +80,10 @@ _MINISTRY_EN = {
 
 # Sentence roles.
 _BACKGROUND_MARK_RE = re.compile(
-    "|".join(normalize(p) for p in (
-        "تأسس", "تأسيس التحالف", "أنشئ", "يضم في عضويته", "يضم التحالف", "ويضم التحالف", "يذكر أن", "يُذكر أن",
-        "يشار إلى أن", "الجدير بالذكر", "جدير بالذكر", "كان قد", "في سياق منفصل", "من المتوقع", "ومن المتوقع",
-        "ومن المنتظر", "من المنتظر", "وفقاً لبيانات", "وفقا لبيانات", "بحسب تقارير", "وبحسب تقارير",
-        "يؤكد الخبراء", "ويؤكد الخبراء", "وتشير التوقعات",
-    ))
-    + r"|(?<![\u0621-\u064a])\d+ دوله"
+    "|".join(re.escape(normalize(p)) for p in markers.BACKGROUND)
+    + r"|(?<![\u0621-\u064a])\d+ دوله|" + markers.PAST_PERFECT_PATTERN
 )
-_BACKGROUND_HEADING_RE = re.compile(
-    "|".join(normalize(p) for p in ("خلفية", "عن التحالف", "دور التحالف", "جهود التحالف", "لعمل التحالف",
-                                     "المجالات الرئيسية", "السياق الاقتصادي", "توقعات مستقبلية", "الخطوات المستقبلية"))
-)
+_BACKGROUND_HEADING_RE = re.compile("|".join(re.escape(normalize(p)) for p in markers.BACKGROUND_HEADINGS))
 _MEETING_REF_RE = re.compile(
     rf"(?<![{_AR}])(?:[وفب]|ل|خلال )?(?:{_words('اللقاء', 'الاجتماع', 'الزيارة', 'الطرفان', 'الطرفين', 'الجانبان', 'الجانبين', 'المباحثات', 'المحادثات', 'المناقشات', 'مباحثات', 'ناقش', 'بحث', 'استقبل', 'التقى', 'الوفد', 'استقبله', 'المرافق')})(?![{_AR}])"
 )
@@ -119,6 +113,23 @@ _CLAUSE_OPENERS = frozenset(normalize(w) for w in (
     "حيث", "كما", "وذلك", "وقد", "وأشاد", "وأعرب", "واطلع", "يرافقه", "ويرافقه", "لبحث", "لمناقشة",
 ))
 _SKIP_BEFORE_VISITOR = frozenset(normalize(w) for w in ("اليوم", "أمس", "مع", "صباح", "مساء", ","))
+# Words that may open the stretch between a verb and its counterpart: time words and weekdays.
+_LEAD_WORDS = frozenset(normalize(w) for w in (
+    "يوم", "الأحد", "الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "الأول", "الماضي", "حاليا",
+    "حالياً", "في", "(", ")", "-",
+))
+# Words that end a counterpart phrase: what follows is the purpose or the circumstance.
+_PHRASE_ENDS = frozenset(normalize(w) for w in (
+    "حيث", "لبحث", "لمناقشة", "بحضور", "برئاسة", "يرافقه", "ويرافقه", "على", "وذلك", "خلال", "التي", "الذي",
+    "عن", "بشأن", "حول", "ضمن", "الى", "إلى", "وبحث", "وناقش",
+))
+# A counterpart phrase opens with one of these (or a rank): an office, a delegation, an envoy.
+_TITLE_OPENERS = frozenset(normalize(w) for w in (
+    "رئيس", "رئيسة", "سفير", "سفيرة", "وزير", "وزيرة", "نائب", "وكيل", "قائد", "مدير", "مديرة", "مساعد",
+    "ملحق", "مستشار", "وفد", "وفدا", "أمين", "الأمين", "عضو", "أعضاء", "المدير", "الرئيس", "المنسق", "منسق",
+    "كبير", "آمر", "ممثل", "المبعوث", "مبعوث", "قنصل", "القنصل", "محافظ", "حاكم", "السكرتير", "سكرتير",
+    "المفوض", "مفوض", "رئيسي", "الملحق", "القائد", "الوزير", "السفير", "نائبة",
+))
 
 
 @dataclass
@@ -327,6 +338,42 @@ def classify_event(norm_sentence: str, partner_countries: int) -> str:
     return "other"
 
 
+_PARTY_AT = re.compile(frames.COALITION_PARTY_PATTERN)
+_WITH_RE = re.compile(rf"(?:و)?مع(?![{_AR}])")
+_ADVERBS_RE = re.compile(frames.ADVERB_PATTERN)
+
+
+def _coalition_cut(phrase: list[tuple[str, int, int]], sentence: Sentence) -> int:
+    """How many tokens of ``phrase`` come before the coalition's side starts in it."""
+    if not phrase:
+        return 0
+    for match in frames.coalition_parties(sentence.norm):
+        start = sentence.start + match.start()
+        if start < phrase[0][1]:
+            continue
+        for i, token in enumerate(phrase):
+            if token[1] >= start:
+                return i
+    return len(phrase)
+
+
+def _opens_title(word: str) -> bool:
+    return word in _TITLE_OPENERS or (word.startswith("و") and word[1:] in _TITLE_OPENERS)
+
+
+_TRAVEL_RE = re.compile("|".join(re.escape(normalize(p)) for p in (
+    "خلال زيارته", "خلال زيارة", "في إطار جولته", "في إطار زيارته", "في إطار جولة", "في زيارة رسمية",
+    "في زيارة", "بزيارة",
+)) + r"(?: [^ ,]+){0,3}")
+
+
+def _looks_named(phrase: list[tuple[str, int, int]]) -> bool:
+    """A phrase that goes on past its title words: a name may be in it that we could not delimit."""
+    words = [t for t in phrase if t[0] not in {",", "(", ")"}]
+    # A delegation is named by where it comes from, not by a person.
+    return len(words) >= 5 and not words[0][0].startswith((normalize("وفد"), normalize("ووفد")))
+
+
 class _MeetingReader:
     """Extracts one meeting around an anchor sentence."""
 
@@ -338,24 +385,32 @@ class _MeetingReader:
         self.gaz = gazetteer
         self.published = published
         self.title_norm = normalize(title)
+        self.dateline = frames.dateline_iso3(article.norm)
 
     def mentions_in(self, sentence: Sentence) -> list[Mention]:
         return [m for m in self.mentions if sentence.start <= m.start < sentence.end]
 
-    def partner_candidates(self, anchor: int) -> tuple[list[Mention], list[Mention], Sentence]:
-        """Countries and organisations of the anchor sentence, then the rest of its paragraph."""
+    def partner_candidates(self, anchor: int) -> tuple[list[Mention], list[Mention], Sentence, bool]:
+        """Countries and organisations of the anchor sentence, else the headline, else the rest of its paragraph.
+
+        Returns (countries, organisations, the sentence they came from, weak): ``weak`` when
+        they came from a later sentence rather than the anchor or the headline.
+        """
         anchor_sentence = self.sentences[anchor]
-        window = [anchor_sentence] + [
-            s for s in self.sentences[anchor + 1: anchor + 3] if s.paragraph == anchor_sentence.paragraph
-        ]
+        countries, orgs = self._partners_of(anchor_sentence)
+        if countries or orgs:
+            return countries, orgs, anchor_sentence, False
+        window = [s for s in self.sentences[anchor + 1: anchor + 3] if s.paragraph == anchor_sentence.paragraph]
         for sentence in window:
             countries, orgs = self._partners_of(sentence)
             if countries or orgs:
-                return countries, orgs, sentence
-        return [], [], anchor_sentence
+                return countries, orgs, sentence, True
+        return [], [], anchor_sentence, False
 
     def _partners_of(self, sentence: Sentence) -> tuple[list[Mention], list[Mention]]:
         found = self.mentions_in(sentence)
+        local = sentence.norm
+        coalition = [(sentence.start + m.start(), sentence.start + m.end()) for m in frames.coalition_parties(local)]
         countries = []
         for m in found:
             if m.kind != "country" or m.key == HOST_COUNTRY:
@@ -363,11 +418,18 @@ class _MeetingReader:
             # "سفير مصر لدى المملكة": the country after لدى is where the envoy serves.
             if self.article.norm[max(0, m.start - 4): m.start].strip().endswith(normalize("لدى")):
                 continue
+            if any(a <= m.start < b for a, b in coalition):
+                continue
             countries.append(m)
-        orgs = [m for m in found if m.kind == "org" and m.key != COALITION_ORG]
+        orgs = [m for m in found if m.kind == "org" and m.key != COALITION_ORG
+                and getattr(self.gaz.organisation(m.key), "kind", "") != "coalition"]
         chosen = {m.key for m in orgs}
         parents = {self.gaz.organisation(k).parent_id for k in chosen}
         orgs = [m for m in orgs if m.key not in parents]
+        # A university or centre named with its city ("جامعة محمد الخامس بالرباط"): its seat is no partner.
+        seats = {getattr(self.gaz.organisation(m.key), "country", None) for m in orgs}
+        if orgs:
+            countries = [m for m in countries if m.key not in seats]
         return countries, orgs
 
     def read(self, anchor: int, index: int) -> Meeting:
@@ -376,36 +438,83 @@ class _MeetingReader:
         evidence: list[Evidence] = []
         reasons: list[str] = []
 
-        countries, orgs, partner_sentence = self.partner_candidates(anchor)
+        countries, orgs, partner_sentence, weak = self.partner_candidates(anchor)
+        frame = frames.read_frame(sentence.norm, [(m.key, m.start - sentence.start, m.end - sentence.start)
+                                                  for m in self.mentions_in(sentence) if m.kind == "country"])
+        if frame and not frame.place_iso3 and not frame.at_seat:
+            frame = self._place_from_lead(anchor, frame)
+        group_label = frames.group_label(sentence.norm)
         distinct = list(dict.fromkeys(m.key for m in countries))
-        values["event_type"] = classify_event(sentence.norm, len(distinct))
-        verb = _MEETING_VERB_RE.search(sentence.norm) or _ABROAD_VERB_RE.search(sentence.norm)
-        if verb:
-            evidence.append(article.evidence("event_type", sentence.start + verb.start(), sentence.start + verb.end(), sentence))
+        group = bool(group_label) or len(distinct) >= groups.MIN_NAMED_STATES
+        if frame is None:
+            values["event_type"], rule = ("multilateral", "group") if group else ("visit_received", "fallback_no_verb")
+        else:
+            values["event_type"], rule = frames.event_type(frame, sentence.norm, self.title_norm, self.dateline, group)
+            start, end = frame.verb_span
+            evidence.append(article.evidence("event_type", sentence.start + start, sentence.start + end, sentence))
+        if rule.startswith("fallback"):
+            reasons.append("event_type_fallback")
+        # On a visit abroad the host country is the partner, named as the place when nowhere else.
+        if not countries and not orgs and frame and values["event_type"] == "visit_abroad" and frame.place_iso3:
+            place = self._place_mention(sentence, frame)
+            if place:
+                countries = [place]
+                partner_sentence = sentence
         partner_iso3 = ""
         if countries:
             first = countries[0]
             partner_iso3 = first.key
             country = self.gaz.country(first.key)
             values |= {"partner_country_iso3": country.iso3, "partner_country_ar": country.name_ar,
-                       "partner_country_en": country.name_en}
+                       "partner_country_en": country.name_en,
+                       "partner_countries_iso3": ";".join(distinct or [first.key])}
             evidence.append(article.evidence("partner_country_iso3", first.start, first.end, partner_sentence))
             if len(distinct) > 1 and values["event_type"] != "multilateral":
                 reasons.append("several_partner_countries")
+            if weak:
+                reasons.append("partner_from_weak_cue")
         if orgs:
             org = self.gaz.organisation(orgs[0].key)
             values |= {"partner_org_ar": org.name_ar, "partner_org_en": org.name_en}
             evidence.append(article.evidence("partner_org_ar", orgs[0].start, orgs[0].end, partner_sentence))
+        elif group_label and values["event_type"] == "multilateral" and len(distinct) < groups.MIN_NAMED_STATES:
+            _, label_en, start, end = group_label
+            label_ar = article.original(sentence.start + start, sentence.start + end)[0]
+            values |= {"partner_org_ar": label_ar, "partner_org_en": label_en}
+            evidence.append(article.evidence("partner_org_ar", sentence.start + start, sentence.start + end, sentence))
+            if len(distinct) < groups.MIN_NAMED_STATES:
+                for key in ("partner_country_iso3", "partner_country_ar", "partner_country_en", "partner_countries_iso3"):
+                    values.pop(key, None)
+                partner_iso3 = ""
+                evidence = [e for e in evidence if e.field != "partner_country_iso3"]
         else:
             self._ministry(partner_sentence, countries, values, evidence)
-        if not countries and not orgs and "partner_org_ar" not in values:
+        if not values.get("partner_country_iso3") and "partner_org_ar" not in values:
             reasons.append("no_partner")
 
-        self._people(anchor, values, evidence)
+        self._people(anchor, frame, values, evidence, reasons)
         self._location(anchor, values, evidence)
         self._date(anchor, index, values, evidence, reasons)
         topic_hits = self._topics(anchor, index)
         return Meeting(values, reasons, evidence, topic_hits, partner_iso3)
+
+    def _place_from_lead(self, anchor: int, frame: frames.Frame) -> frames.Frame:
+        """The anchor's frame with the place taken from the next sentences of its paragraph
+        ("وجرت المحادثات في مقر التحالف بالرياض"); their spans are not the anchor's, so none is kept."""
+        sentence = self.sentences[anchor]
+        for later in self.sentences[anchor + 1: anchor + 3]:
+            if later.paragraph != sentence.paragraph:
+                break
+            place = frames.place_of(later.norm)
+            if place[0] or place[1]:
+                return dataclasses.replace(frame, place_iso3=place[0], at_seat=place[1])
+        return frame
+
+    def _place_mention(self, sentence: Sentence, frame: frames.Frame) -> Mention | None:
+        if frame.place_span is None:
+            return None
+        start, end = frame.place_span
+        return Mention(sentence.start + start, sentence.start + end, "country", frame.place_iso3, "", "city")
 
     def _ministry(self, sentence: Sentence, countries: list[Mention], values: dict, evidence: list) -> None:
         for match in _MINISTRY_RE.finditer(sentence.norm):
@@ -420,38 +529,47 @@ class _MeetingReader:
             evidence.append(Evidence("partner_org_ar", text, o_start, o_end, self.article.original(sentence.start, sentence.end)[0]))
             return
 
-    def _people(self, anchor: int, values: dict, evidence: list) -> None:
+    def _people(self, anchor: int, frame: frames.Frame | None, values: dict, evidence: list,
+                reasons: list) -> None:
+        """The coalition's official and the counterpart, each with title and name.
+
+        The counterpart is the host on a visit abroad and the visitor otherwise. Where
+        the coalition's side is the subject, the counterpart follows it (or follows مع);
+        where another party is the subject, that subject is the counterpart.
+        """
         sentence = self.sentences[anchor]
         norm = sentence.norm
-        verb = _MEETING_VERB_RE.search(norm)
-        side = _COALITION_SIDE_RE.search(norm)
-        window = [s for s in self.sentences[anchor: anchor + 3] if s.paragraph == sentence.paragraph]
-        coalition_subject = bool(side and verb and side.start() - verb.end() <= 2)
-        if values["event_type"] == "visit_abroad":
-            # The coalition's official travels: they are the visitor; the host is whoever they met there.
-            visitor_end = self._coalition_person(sentence, side, "visitor", values, evidence) if side else 0
-            met = _MEETING_VERB_RE.search(norm, visitor_end)
-            if met:
-                self._phrase_fields(sentence, self._phrase_after(sentence, met.end()), "host", values, evidence)
+        abroad = values["event_type"] == "visit_abroad"
+        own_role, other_role = ("visitor", "host") if abroad else ("host", "visitor")
+        if frame is None:
             return
-        if coalition_subject:
-            host_end = self._coalition_person(sentence, side, "host", values, evidence)
-            phrase = self._phrase_after(sentence, host_end)
-            self._phrase_fields(sentence, phrase, "visitor", values, evidence)
-            return
-        # The visitor is the subject ("زار X مقر التحالف"); the host is named in a later sentence.
-        if verb:
-            phrase = self._phrase_after(sentence, verb.end())
-            self._phrase_fields(sentence, phrase, "visitor", values, evidence)
-        for later in window:
-            for later_side in _COALITION_SIDE_RE.finditer(later.norm):
-                # "زار ... مقر التحالف": the coalition as a place, not the person who received the visitor.
-                if later.norm[max(0, later_side.start() - 4): later_side.start()].strip() == normalize("مقر"):
-                    continue
-                if later is sentence and verb and later_side.start() < verb.end():
-                    continue
-                self._coalition_person(later, later_side, "host", values, evidence)
-                return
+        verb_end = frame.verb_span[1]
+        if frame.coalition is None:
+            phrase = self._phrase_after(sentence, verb_end)
+        elif frame.coalition_subject:
+            side = _PARTY_AT.match(norm, frame.coalition[0]) if frame.coalition else None
+            own_end = self._coalition_person(sentence, side, own_role, values, evidence) if side else frame.coalition[1]
+            start = max(own_end, verb_end)
+            with_word = _WITH_RE.match(norm, start + len(_ADVERBS_RE.match(norm, start).group()))
+            if with_word:
+                start = with_word.end()
+            phrase = self._phrase_after(sentence, start)
+            # "زار ... إندونيسيا، حيث التقى وزير الدفاع ...": the counterpart follows a second verb.
+            second = _MEETING_VERB_RE.search(norm, start) if not phrase else None
+            if second:
+                after = second.end()
+                with_word = _WITH_RE.match(norm, after + len(_ADVERBS_RE.match(norm, after).group()))
+                phrase = self._phrase_after(sentence, with_word.end() if with_word else after)
+        else:
+            side = _PARTY_AT.match(norm, frame.coalition[0])
+            if side:
+                self._coalition_person(sentence, side, own_role, values, evidence)
+            phrase = [t for t in self._phrase_after(sentence, verb_end) if t[1] < sentence.start + frame.coalition[0]]
+            while phrase and phrase[-1][0] == ",":
+                phrase.pop()
+        # The counterpart is never the coalition's own official.
+        phrase = phrase[: _coalition_cut(phrase, sentence)]
+        self._phrase_fields(sentence, phrase, other_role, values, evidence, reasons)
 
     def _coalition_person(self, sentence: Sentence, side: re.Match, role: str, values: dict, evidence: list) -> int:
         """The coalition official's title and the name after their ranks, as ``role``; returns where they end."""
@@ -469,12 +587,23 @@ class _MeetingReader:
         return side.end()
 
     def _phrase_after(self, sentence: Sentence, local_start: int) -> list[tuple[str, int, int]]:
-        """Tokens of the counterpart phrase after ``local_start``: skip adverbs and the place, stop at the place."""
+        """Tokens of the counterpart phrase after ``local_start``.
+
+        Time words, dates, places and travel phrases before it are skipped; the phrase
+        ends at a clause boundary, a date, a place, or the words that open what was
+        discussed. A phrase that does not open with a title, rank or delegation word
+        names nobody and is dropped.
+        """
         tokens = _tokens(sentence.norm[local_start:], sentence.start + local_start)
+        skip = self._skip_spans(sentence)
+
+        def skipped(token) -> bool:
+            return any(a <= token[1] < b for a, b in skip)
+
         i = 0
         while i < len(tokens):
             word = tokens[i][0]
-            if word in _SKIP_BEFORE_VISITOR:
+            if word in _SKIP_BEFORE_VISITOR or word in _LEAD_WORDS or skipped(tokens[i]):
                 i += 1
                 continue
             location = _LOCATION_RE.match(sentence.norm, tokens[i][1] - sentence.start)
@@ -489,20 +618,31 @@ class _MeetingReader:
             following = tokens[position + 1][0] if position + 1 < len(tokens) else ""
             if token[0] == "," and following in _CLAUSE_OPENERS:
                 break
-            if token[0] == "." or _LOCATION_RE.match(sentence.norm, token[1] - sentence.start) or \
-                    token[0].startswith(normalize("والوفد")) or token[0] in {normalize("حيث"), normalize("لبحث")}:
+            if token[0] == "." or skipped(token) or _LOCATION_RE.match(sentence.norm, token[1] - sentence.start) or \
+                    token[0].startswith(normalize("والوفد")) or token[0] in _PHRASE_ENDS:
                 break
             if token[0] in {normalize("في")} and _LOCATION_RE.match(sentence.norm, token[2] - sentence.start + 1):
                 break
             phrase.append(token)
-        while phrase and phrase[-1][0] == ",":
+        while phrase and phrase[-1][0] in {",", normalize("في"), normalize("يوم")}:
             phrase.pop()
+        if phrase and not (_opens_title(phrase[0][0]) or phrase[0][0] in _RANKS):
+            return []
         return phrase
 
-    def _phrase_fields(self, sentence: Sentence, phrase: list, role: str, values: dict, evidence: list) -> None:
+    def _skip_spans(self, sentence: Sentence) -> list[tuple[int, int]]:
+        """Spans of dates and travel phrases in ``sentence`` (article offsets): never part of a person."""
+        spans = [(sentence.start + p.start, sentence.start + p.end) for p in dates.find_date_phrases(sentence.norm)]
+        spans += [(sentence.start + m.start(), sentence.start + m.end()) for m in _TRAVEL_RE.finditer(sentence.norm)]
+        return spans
+
+    def _phrase_fields(self, sentence: Sentence, phrase: list, role: str, values: dict, evidence: list,
+                       reasons: list | None = None) -> None:
         if not phrase:
             return
         title, name = parse_person(phrase, self.mentions)
+        if reasons is not None and title and not name and _looks_named(phrase):
+            reasons.append("name_boundary_unsure")
         if title:
             self._put(f"{role}_title_ar", *title, sentence, values, evidence)
         if name:
@@ -580,22 +720,39 @@ class _MeetingReader:
         return [found[t.topic_id] for t in topics.TAXONOMY if t.topic_id in found]
 
 
-def _anchors(sentences: list[Sentence]) -> list[int]:
+def _anchors(sentences: list[Sentence], title_norm: str) -> list[int]:
+    """Sentences that tell of a meeting the coalition took part in: the main one first, then side meetings.
+
+    A sentence anchors a meeting when it has a meeting verb or noun frame and the
+    coalition's side is a party in it (not named in passing). When the headline
+    names the coalition as a party, the first meeting sentence of the account may
+    leave it implicit ("حلّ ... ضيفاً على مقر التحالف").
+    """
+    headline_party = bool(frames.coalition_parties(title_norm)) and frames.find_verb(title_norm) is not None
     anchors = []
     for index, sentence in enumerate(sentences):
-        verb = _MEETING_VERB_RE.search(sentence.norm)
-        if not verb or _BACKGROUND_MARK_RE.search(sentence.norm):
+        if _BACKGROUND_MARK_RE.search(sentence.norm):
             continue
+        verb = frames.find_verb(sentence.norm)
+        if not verb:
+            continue
+        party = bool(frames.coalition_parties(sentence.norm))
         if not anchors:
-            if not sentence.is_heading:
+            if sentence.is_heading:
+                continue
+            if party or (headline_party and index <= 3):
                 anchors.append(index)
             continue
         # A later meeting: a side meeting, or a sentence that opens with a meeting verb.
-        if _SIDE_MEETING_RE.search(sentence.norm) or verb.start() <= 4:
+        if _SIDE_MEETING_RE.search(sentence.norm) or (verb.start() <= 4 and _MEETING_VERB_RE.match(sentence.norm)):
             anchors.append(index)
-    if not anchors:
-        anchors = [i for i, s in enumerate(sentences) if _MEETING_VERB_RE.search(s.norm)][:1]
     return anchors
+
+
+def _about_another_coalition(article_norm: str, title_norm: str) -> bool:
+    """The report speaks of an alliance that is not the IMCTC and never names the IMCTC itself."""
+    text = title_norm + "\n" + article_norm
+    return frames.names_other_coalition(text) and not frames.names_coalition(text)
 
 
 def extract_article(text: str, published: dt.date | None = None, title: str = "",
@@ -615,13 +772,17 @@ def extract_article(text: str, published: dt.date | None = None, title: str = ""
     result = ArticleExtraction()
     sentences = split_sentences(article.norm)
     mentions = gaz.find(article.norm)
-    anchors = _anchors(sentences)
+    title_norm = normalize(title)
+    anchors = [] if _about_another_coalition(article.norm, title_norm) else _anchors(sentences, title_norm)
     if not anchors:
-        result.messages.append("no meeting reported: no sentence says who met, received or visited whom")
+        any_verb = any(frames.find_verb(s.norm) for s in sentences)
+        result.messages.append(
+            "not about a coalition meeting: the coalition is not a party to the meeting reported" if any_verb
+            else "no meeting reported: no sentence says who met, received or visited whom")
     reader = _MeetingReader(article, sentences, mentions, gaz, published, title)
     partners_seen: set[tuple[str, str]] = set()
     for anchor in anchors:
-        countries, orgs, _ = reader.partner_candidates(anchor)
+        countries, orgs, _, _ = reader.partner_candidates(anchor)
         key = (countries[0].key if countries else "", orgs[0].key if orgs else "")
         if result.meetings and (key in partners_seen or key == ("", "")):
             continue

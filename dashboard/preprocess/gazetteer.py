@@ -3,7 +3,11 @@
 Countries come from pycountry (ISO 3166-1 codes, English names and the Arabic
 translation pycountry ships), completed by hand tables: display names, common
 alternate forms, nationality adjectives and the contexts in which a term does
-*not* mean a country. Organisations are a hand table.
+*not* mean a country. Organisations are the table in
+:mod:`dashboard.preprocess.lexicon.organisations`; at load time every one of
+their terms also gets the spellings reports use for the same words: the glued
+"الأممالمتحدة" for "الأمم المتحدة", and "داعش" between « », " " or “ ” (the
+automaton matches characters, so a quoted name needs its own term).
 
 Every term is passed through :func:`normalize` before it goes into one
 Aho-Corasick automaton, so it matches the normalised article text directly.
@@ -29,6 +33,7 @@ from dataclasses import dataclass
 import ahocorasick
 import pycountry
 
+from dashboard.preprocess.lexicon.organisations import ORGANISATIONS, OrgEntry
 from dashboard.preprocess.normalize import ARABIC_LETTER_RE, normalize
 
 # --------------------------------------------------------------------------
@@ -48,13 +53,20 @@ class Country:
 
 @dataclass(frozen=True)
 class Organisation:
-    """An international organisation; ``parent_id`` links e.g. UNOCT to UN."""
+    """An organisation; ``parent_id`` links e.g. UNOCT to UN.
+
+    ``kind`` is one of ``lexicon.organisations.KINDS`` ("un", "coalition",
+    "university"...); ``country`` is the ISO3 of the seat of a national body
+    (a university, a national research centre), None for international ones.
+    """
 
     org_id: str
     name_ar: str
     name_en: str
     short_en: str
     parent_id: str | None = None
+    kind: str = ""
+    country: str | None = None
 
 
 @dataclass(frozen=True)
@@ -377,77 +389,6 @@ QUOTED_ONLY_TERMS = frozenset({"اعتدال"})  # "moderation"; Etidal centre
 _OPEN_QUOTES = frozenset("«\"“”'(")
 _CLOSE_QUOTES = frozenset("»\"”“')")
 
-# (org_id, name_ar, name_en, short_en, parent_id, extra Arabic terms, extra
-# English terms). The Arabic and English names are terms too.
-ORGANISATIONS: tuple[tuple[str, str, str, str, str | None, tuple[str, ...], tuple[str, ...]], ...] = (
-    ("UN", "الأمم المتحدة", "United Nations", "UN", None,
-     ("هيئة الأمم المتحدة", "منظمة الأمم المتحدة"), ()),
-    ("UNOCT", "مكتب الأمم المتحدة لمكافحة الإرهاب", "UN Office of Counter-Terrorism", "UNOCT", "UN",
-     # "وكيل الأمين العام للأمم المتحدة لمكافحة الإرهاب" heads UNOCT
-     ("الأمم المتحدة لمكافحة الإرهاب", "مكتب الأمم المتحدة المعني بمكافحة الإرهاب",
-      "مكتب مكافحة الإرهاب التابع للأمم المتحدة"),
-     ("United Nations Office of Counter-Terrorism", "Office of Counter-Terrorism", "UNOCT")),
-    ("UNCCT", "مركز الأمم المتحدة لمكافحة الإرهاب", "UN Counter-Terrorism Centre", "UNCCT", "UNOCT",
-     (), ("United Nations Counter-Terrorism Centre", "UNCCT")),
-    ("UNSC", "مجلس الأمن الدولي", "UN Security Council", "UNSC", "UN",
-     ("مجلس الأمن التابع للأمم المتحدة", "مجلس الأمن الدولي التابع للأمم المتحدة"),
-     ("United Nations Security Council", "Security Council")),
-    ("CTED", "المديرية التنفيذية للجنة مكافحة الإرهاب", "Counter-Terrorism Committee Executive Directorate",
-     "CTED", "UNSC", ("المديرية التنفيذية للجنة مكافحة الإرهاب التابعة لمجلس الأمن",),
-     ("Counter-Terrorism Committee Executive Directorate", "CTED")),
-    ("UNODC", "مكتب الأمم المتحدة المعني بالمخدرات والجريمة", "UN Office on Drugs and Crime", "UNODC", "UN",
-     (), ("United Nations Office on Drugs and Crime", "UNODC")),
-    ("UNDP", "برنامج الأمم المتحدة الإنمائي", "UN Development Programme", "UNDP", "UN",
-     (), ("United Nations Development Programme", "UNDP")),
-    ("UNESCO", "منظمة الأمم المتحدة للتربية والعلم والثقافة",
-     "UN Educational, Scientific and Cultural Organization", "UNESCO", "UN",
-     ("اليونسكو", "يونسكو"), ("UNESCO",)),
-    ("NATO", "حلف شمال الأطلسي", "North Atlantic Treaty Organization", "NATO", None,
-     ("حلف الناتو", "الناتو", "ناتو", "حلف الأطلسي", "حلف شمال الأطلنطي", "منظمة حلف شمال الأطلسي"),
-     ("NATO", "North Atlantic Treaty Organisation")),
-    ("NATO_PA", "الجمعية البرلمانية لحلف شمال الأطلسي", "NATO Parliamentary Assembly", "NATO PA", "NATO",
-     ("الجمعية البرلمانية للناتو", "الجمعية البرلمانية لحلف الناتو", "الجمعية البرلمانية لحلف الأطلسي",
-      "الجمعية البرلمانية لحلف شمال الأطلنطي"),
-     ("NATO PA",)),
-    ("EU", "الاتحاد الأوروبي", "European Union", "EU", None, ("الاتحاد الأوربي",), ()),
-    ("AU", "الاتحاد الأفريقي", "African Union", "AU", None, ("الاتحاد الإفريقي",), ()),
-    ("OIC", "منظمة التعاون الإسلامي", "Organisation of Islamic Cooperation", "OIC", None,
-     ("منظمة المؤتمر الإسلامي",), ("Organization of Islamic Cooperation", "OIC")),
-    ("GCC", "مجلس التعاون لدول الخليج العربية", "Gulf Cooperation Council", "GCC", None,
-     ("مجلس التعاون الخليجي", "مجلس التعاون لدول الخليج"),
-     ("Cooperation Council for the Arab States of the Gulf", "GCC")),
-    ("ARAB_LEAGUE", "جامعة الدول العربية", "League of Arab States", "Arab League", None,
-     ("الجامعة العربية",), ("Arab League",)),
-    ("INTERPOL", "الإنتربول", "International Criminal Police Organization", "INTERPOL", None,
-     ("انتربول", "منظمة الشرطة الجنائية الدولية"), ("Interpol",)),
-    ("ICRC", "اللجنة الدولية للصليب الأحمر", "International Committee of the Red Cross", "ICRC", None,
-     (), ("ICRC",)),
-    ("MWL", "رابطة العالم الإسلامي", "Muslim World League", "MWL", None, (), ()),
-    ("ETIDAL", "المركز العالمي لمكافحة الفكر المتطرف", "Global Center for Combating Extremist Ideology",
-     "Etidal", None, ("اعتدال", "مركز اعتدال", "المركز العالمي لمكافحة الفكر المتطرف اعتدال"),
-     ("Etidal",)),
-    ("GCTF", "المنتدى العالمي لمكافحة الإرهاب", "Global Counterterrorism Forum", "GCTF", None,
-     (), ("Global Counter-Terrorism Forum", "GCTF")),
-    ("FATF", "مجموعة العمل المالي", "Financial Action Task Force", "FATF", None,
-     ("مجموعة العمل المالي الدولية", "فاتف"), ("FATF",)),
-    ("D_ISIS", "التحالف الدولي لهزيمة داعش", "Global Coalition to Defeat ISIS", "D-ISIS", None,
-     ("التحالف العالمي لمكافحة داعش", "التحالف الدولي لمكافحة داعش", "التحالف الدولي لمحاربة داعش",
-      "التحالف الدولي ضد داعش", "التحالف العالمي لهزيمة داعش", "التحالف الدولي لهزيمة تنظيم داعش",
-      "التحالف الدولي لمحاربة تنظيم داعش"),
-     ("Global Coalition against Daesh", "Global Coalition to Defeat Daesh", "Global Coalition Against ISIS")),
-    ("OSCE", "منظمة الأمن والتعاون في أوروبا", "Organization for Security and Co-operation in Europe", "OSCE",
-     None, (), ("OSCE",)),
-    ("ASEAN", "رابطة دول جنوب شرق آسيا", "Association of Southeast Asian Nations", "ASEAN", None,
-     ("آسيان", "الآسيان", "رابطة أمم جنوب شرق آسيا"), ("ASEAN",)),
-    ("NAUSS", "جامعة نايف العربية للعلوم الأمنية", "Naif Arab University for Security Sciences", "NAUSS",
-     None, ("جامعة نايف",), ("NAUSS",)),
-    ("IMCTC", "التحالف الإسلامي العسكري لمحاربة الإرهاب", "Islamic Military Counter Terrorism Coalition",
-     "IMCTC", None,
-     ("التحالف الإسلامي العسكري", "التحالف الإسلامي", "التحالف الإسلامي لمكافحة الإرهاب",
-      "التحالف الإسلامي العسكري لمكافحة الإرهاب", "التحالف الإسلامي لمحاربة الإرهاب"),
-     ("IMCTC", "Islamic Military Counter-Terrorism Coalition", "Islamic Military Coalition to Fight Terrorism")),
-)
-
 # Letters a word may carry in front of a term: و ف ب ك ل and their pairs.
 PROCLITICS = frozenset({"", "و", "ف", "ب", "ك", "ل", "وب", "ول", "وك", "فب", "فل", "فك"})
 # ل + ال-word is written لل + word ("للمالديف"); the article-less copy of an
@@ -460,6 +401,13 @@ LATIN_PROCLITICS = frozenset({""})
 
 # Higher wins when one term reaches the same key through several sources.
 _FORM_RANK = {"name": 3, "org": 3, "alternate": 2, "adjective": 1}
+
+# Spellings of organisation terms added at load time (see _spelling_variants).
+_UN_SPACED = normalize("امم المتحدة")  # without ال, so "للأمم المتحدة" is covered too
+_UN_GLUED = _UN_SPACED.replace(" ", "")
+QUOTABLE_NAMES: tuple[str, ...] = ("داعش",)
+_QUOTABLE = tuple(normalize(name) for name in QUOTABLE_NAMES)
+_QUOTE_PAIRS = (("«", "»"), ('"', '"'), ("“", "”"))
 
 _ARABIC_DIACRITICS_RE = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u0640]")
 _NAME_SPLIT_RE = re.compile(r"[,()]")
@@ -651,18 +599,42 @@ def _country_candidates(country, arabic_name: str | None, display_ar: str) -> li
     return out
 
 
-def _organisation_candidates(spec) -> tuple[Organisation, list[_Candidate]]:
-    """The record and the terms of one row of ORGANISATIONS.
+def _spelling_variants(term: str) -> list[str]:
+    """A normalised term and the other ways reports write the same words.
+
+    "الأمم المتحدة" is also written glued ("الأممالمتحدة", "للأممالمتحدة"),
+    and a name in ``QUOTABLE_NAMES`` may stand between quote marks
+    ("التحالف ضد «داعش»").
 
     Args:
-        spec: (org_id, name_ar, name_en, short_en, parent_id, ar_terms, en_terms).
+        term: normalised term.
     Returns:
-        The Organisation and its candidates (all hand-made).
+        The term first, then its variants (normalised, no duplicates).
     """
-    org_id, name_ar, name_en, short_en, parent_id, ar_terms, en_terms = spec
-    org = Organisation(org_id, _strip_diacritics(name_ar), name_en, short_en, parent_id)
-    raw_terms = (name_ar, *ar_terms, name_en, *en_terms)
-    return org, [_Candidate(_clean_term(t), "org", org_id, "org", True) for t in raw_terms]
+    forms = [term]
+    if _UN_SPACED in term:
+        forms.append(term.replace(_UN_SPACED, _UN_GLUED))
+    for name in _QUOTABLE:
+        if not re.search(rf"(?<!\w){name}(?!\w)", term):
+            continue
+        forms += [re.sub(rf"(?<!\w){name}(?!\w)", f"{opening}{name}{closing}", form)
+                  for form in list(forms) for opening, closing in _QUOTE_PAIRS]
+    return list(dict.fromkeys(forms))
+
+
+def _organisation_candidates(entry: OrgEntry) -> tuple[Organisation, list[_Candidate]]:
+    """The record and the terms of one entry of the organisations table.
+
+    Args:
+        entry: one ``OrgEntry``.
+    Returns:
+        The Organisation and its candidates (all hand-made), spelling variants included.
+    """
+    org = Organisation(entry.org_id, _strip_diacritics(entry.name_ar), entry.name_en,
+                       entry.short_en or entry.org_id, entry.parent, entry.kind, entry.country)
+    raw_terms = (entry.name_ar, *entry.terms_ar, entry.name_en, *entry.terms_en)
+    terms = dict.fromkeys(v for t in raw_terms for v in _spelling_variants(_clean_term(t)))
+    return org, [_Candidate(t, "org", entry.org_id, "org", True) for t in terms]
 
 
 def _resolve(candidates: list[_Candidate]) -> dict[str, _Candidate]:
@@ -897,8 +869,8 @@ def build_gazetteer() -> Gazetteer:
         candidates.extend(_country_candidates(record, arabic_name, display))
 
     organisations: dict[str, Organisation] = {}
-    for spec in ORGANISATIONS:
-        org, org_candidates = _organisation_candidates(spec)
+    for entry in ORGANISATIONS:
+        org, org_candidates = _organisation_candidates(entry)
         organisations[org.org_id] = org
         candidates.extend(org_candidates)
 

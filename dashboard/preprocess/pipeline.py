@@ -54,7 +54,7 @@ _MEETING_DEFAULTS = {c.name: "" for c in schema.MEETINGS.columns if c.kind in ("
 def _code_fingerprint() -> str:
     """Hash of the preprocessing code: a change to the extractor invalidates the cache by itself."""
     digest = hashlib.sha256()
-    for path in sorted(Path(__file__).parent.glob("*.py")):
+    for path in sorted(Path(__file__).parent.rglob("*.py")):
         digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
 
