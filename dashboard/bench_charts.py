@@ -104,7 +104,7 @@ def synthetic_tables(n: int = N_MEETINGS, seed: int = 42) -> tuple[pd.DataFrame,
     meetings = pd.DataFrame({
         "meeting_id": ids, "article_id": [i[:16] for i in ids], "event_type": events, "date": dates,
         "date_basis": np.where(undated, "unknown", "explicit"), "date_text": "",
-        "partner_country_iso3": iso, "partner_country_ar": c_ar, "partner_country_en": c_en,
+        "partner_country_iso3": iso, "partner_country_ar": c_ar, "partner_country_en": c_en, "partner_countries_iso3": iso,
         "partner_org_ar": org_ar, "partner_org_en": org_en,
         "visitor_name_ar": visitors, "visitor_title_ar": titles,
         "host_name_ar": "", "host_title_ar": "", "location_ar": "مقر التحالف بالرياض",

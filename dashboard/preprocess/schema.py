@@ -80,15 +80,21 @@ MEETINGS = Table(
         Column("partner_country_iso3", "str", "ISO 3166-1 alpha-3 code of the partner country, if any."),
         Column("partner_country_ar", "str", "Arabic name of the partner country."),
         Column("partner_country_en", "str", "English name of the partner country."),
+        Column("partner_countries_iso3", "str", "Every partner country of the meeting, ISO3 codes joined by ';', the "
+               "main one (partner_country_iso3) first; several for a multilateral meeting."),
         Column("partner_org_ar", "str", "Arabic name of the partner organisation, if any."),
         Column("partner_org_en", "str", "English name of the partner organisation."),
-        Column("visitor_name_ar", "str", "Name of the visiting person (the guest's side when the coalition hosts)."),
+        Column("visitor_name_ar", "str", "Name of the visiting person (the guest's side when the coalition hosts; "
+               "the coalition's official on a visit abroad, whose foreign counterpart is then the host)."),
         Column("visitor_title_ar", "str", "Title of the visitor, as written."),
         Column("host_name_ar", "str", "Name of the receiving person."),
         Column("host_title_ar", "str", "Title of the receiving person, as written."),
         Column("location_ar", "str", "Where the meeting took place, as written (e.g. مقر التحالف بالرياض)."),
         Column("needs_review", "bool", "True when a person should check this row."),
-        Column("review_reasons", "str", "Why: no_partner, unknown_date, several_partner_countries, ... joined by ';'."),
+        Column("review_reasons", "str", "Why: no_partner, unknown_date, several_partner_countries, "
+               "event_type_fallback (no cue said who travelled), partner_from_weak_cue (partner named only after "
+               "the meeting's sentence), name_boundary_unsure (a title whose name could not be delimited), "
+               "possibly_not_coalition ... joined by ';'."),
     ),
     key=("meeting_id",),
 )
