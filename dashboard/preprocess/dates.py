@@ -189,6 +189,8 @@ _ERA = (
     f"|(?P<hijri_era>{_alternation(['هجرية', 'هجري', 'للهجرة', 'هـ'])})){_NOT_AFTER})?"
 )
 _DAY = "(?<![0-9])(?P<day>[0-9]{1,2})"
+# "من 12 إلى 15 نوفمبر 2018", "12-15 نوفمبر": a range of days; the meeting began on the first.
+_RANGE_END = (f"(?:{_SP}*(?:{re.escape(_key('إلى'))}|{re.escape(_key('حتى'))}|-|–|و){_SP}*[0-9]{{1,2}}(?![0-9]))?")
 _YEAR = "(?P<year>[0-9]{4})(?![0-9])"
 # "تشرين الثاني/نوفمبر" or "نوفمبر (تشرين الثاني)": Levantine papers give both.
 _SECOND_MONTH = f"(?:{_SP}*[/(]{_SP}*{_GREG_MONTH}{_SP}*\\)?)?"
@@ -196,6 +198,7 @@ _SECOND_MONTH = f"(?:{_SP}*[/(]{_SP}*{_GREG_MONTH}{_SP}*\\)?)?"
 _GREGORIAN_RE = re.compile(
     _WEEKDAY_PREFIX
     + _DAY
+    + _RANGE_END
     + f"{_SP}*(?:{re.escape(_key('من'))}{_SP}+)?"
     + f"(?P<month>{_GREG_MONTH})"
     + _SECOND_MONTH
@@ -206,6 +209,7 @@ _GREGORIAN_RE = re.compile(
 _HIJRI_RE = re.compile(
     _WEEKDAY_PREFIX
     + _DAY
+    + _RANGE_END
     + f"{_SP}*(?:{re.escape(_key('من'))}{_SP}+)?"
     + f"(?P<month>{_HIJRI_MONTH})"
     + f"{_SP}*,?{_SP}*"

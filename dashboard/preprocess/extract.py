@@ -339,6 +339,7 @@ def classify_event(norm_sentence: str, partner_countries: int) -> str:
 
 
 _PARTY_AT = re.compile(frames.COALITION_PARTY_PATTERN)
+_SEAT_OF_RE = re.compile(rf"\s*{normalize('مقرا')}")
 _WITH_RE = re.compile(rf"(?:و)?مع(?![{_AR}])")
 _ADVERBS_RE = re.compile(frames.ADVERB_PATTERN)
 
@@ -426,10 +427,13 @@ class _MeetingReader:
         chosen = {m.key for m in orgs}
         parents = {self.gaz.organisation(k).parent_id for k in chosen}
         orgs = [m for m in orgs if m.key not in parents]
-        # A university or centre named with its city ("جامعة محمد الخامس بالرباط"): its seat is no partner.
+        # A university or centre named with its city ("جامعة محمد الخامس بالرباط"): its seat is no partner,
+        # and neither is the nationality of an organisation's official ("مدير ... في الإنتربول البرازيلي").
         seats = {getattr(self.gaz.organisation(m.key), "country", None) for m in orgs}
         if orgs:
-            countries = [m for m in countries if m.key not in seats]
+            countries = [m for m in countries if m.key not in seats and m.form != "adjective"]
+        # "التي تتخذ من الكويت مقراً لها": where a body sits, not who came.
+        countries = [m for m in countries if not _SEAT_OF_RE.match(self.article.norm, m.end)]
         return countries, orgs
 
     def read(self, anchor: int, index: int) -> Meeting:
@@ -454,12 +458,17 @@ class _MeetingReader:
             evidence.append(article.evidence("event_type", sentence.start + start, sentence.start + end, sentence))
         if rule.startswith("fallback"):
             reasons.append("event_type_fallback")
-        # On a visit abroad the host country is the partner, named as the place when nowhere else.
-        if not countries and not orgs and frame and values["event_type"] == "visit_abroad" and frame.place_iso3:
-            place = self._place_mention(sentence, frame)
+        # On a visit abroad the host country is the partner, named as the place (or the dateline) when
+        # nowhere else.
+        if not countries and not orgs and frame:
+            place = self._place_mention(sentence, frame) if values["event_type"] == "visit_abroad" else None
             if place:
                 countries = [place]
                 partner_sentence = sentence
+            elif self.dateline and self.dateline != HOST_COUNTRY:
+                countries = [Mention(0, 0, "country", self.dateline, "", "dateline")]
+                reasons.append("partner_from_weak_cue")
+            distinct = [m.key for m in countries]
         partner_iso3 = ""
         if countries:
             first = countries[0]
@@ -682,7 +691,9 @@ class _MeetingReader:
                     self._put_date(candidate, phrase, values, evidence)
                     return
         lead_window = [s for s in self.sentences[anchor: anchor + 3] if s.paragraph == sentence.paragraph]
-        for candidate in lead_window:
+        # A cue anywhere in the account of the meeting beats the published-date stand-in; the lead first.
+        later = [s for s in account if s not in lead_window and s.start > sentence.start]
+        for candidate in lead_window + later:
             for phrase in dates.find_date_phrases(candidate.norm):
                 if phrase.kind in _RELATIVE_KINDS:
                     self._put_date(candidate, phrase, values, evidence)

@@ -28,9 +28,9 @@ def _alternation(words) -> str:
 
 _FRAME_OF = {normalize(w): frame for w, frame in verbs.VERBS + verbs.NOUN_FRAMES}
 _VERB_RE = re.compile(
-    rf"{_WORD_START}(?:و|ف|كما |ثم )?({_alternation(w for w, _ in verbs.VERBS)}){_WORD_END}"
+    rf"{_WORD_START}(?:و|كما |ثم )?({_alternation(w for w, _ in verbs.VERBS)}){_WORD_END}"
 )
-_NOUN_FRAME_RE = re.compile(rf"{_WORD_START}(?:و|ف|ب|ل)?({_alternation(w for w, _ in verbs.NOUN_FRAMES)}){_WORD_END}")
+_NOUN_FRAME_RE = re.compile(rf"{_WORD_START}(?:و|ب|ل)?({_alternation(w for w, _ in verbs.NOUN_FRAMES)}){_WORD_END}")
 _NOT_AFTER = {normalize(k): tuple(normalize(w) for w in v) for k, v in verbs.NOT_A_MEETING_AFTER.items()}
 _AGREEMENT_DOC_RE = re.compile(rf"{_WORD_START}(?:و|ب|ل|ال)?(?:{_alternation(verbs.AGREEMENT_DOCUMENTS)})")
 _ABROAD_RE = re.compile(_alternation(verbs.ABROAD_PHRASES))
@@ -45,7 +45,7 @@ COALITION_PARTY_PATTERN = (
     rf"(?:"
     rf"(?:نائب )?(?:ال)?امين (?:ال)?عام(?: المكلف| بالانابه)? (?:لل|ل)?تحالف(?: (?:{_COALITION_NAME}))?"
     rf"(?: (?:ال)?اسلامي)?(?: (?:ال)?عسكري)?(?: ل(?:محاربه|مكافحه) (?:ال)?ارهاب)?"
-    rf"|(?:ال)?قائد (?:ال)?عسكري (?:لل|ل)?تحالف(?: (?:ال)?اسلامي)?(?: (?:ال)?عسكري)?(?: ل(?:محاربه|مكافحه) (?:ال)?ارهاب)?"
+    rf"|(?:ال)?قايد (?:ال)?عسكري (?:لل|ل)?تحالف(?: (?:ال)?اسلامي)?(?: (?:ال)?عسكري)?(?: ل(?:محاربه|مكافحه) (?:ال)?ارهاب)?"
     rf"|وفدا? (?:من |عن )?(?:ال)?تحالف(?: (?:ال)?اسلامي)?(?: (?:ال)?عسكري)?(?: ل(?:محاربه|مكافحه) (?:ال)?ارهاب)?"
     rf"|(?:ال)?وفد (?:ال)?زائر"
     rf"|{_COALITION_NAME}"
@@ -59,6 +59,7 @@ _CITY_ISO3 = {normalize(city): iso3 for city, iso3 in places.CITIES}
 _CITY_RE = re.compile(rf"{_WORD_START}(?:و|ف)?(?:ب|ل|في )?({_alternation(c for c, _ in places.CITIES)}){_WORD_END}")
 _SEAT_RE = re.compile(rf"(?:في |ب|ل|الي |إلى )?(?:{_alternation(places.COALITION_SEATS)})")
 _HOST_COUNTRY = "SAU"
+_SEAT_OF_RE = re.compile(rf"\s*{normalize('مقرا')}")
 _TO = (normalize("إلى "), normalize("إلى ال"))
 # Words that may stand between a verb and its subject: time adverbs, weekdays, dates.
 ADVERB_PATTERN = (
@@ -127,8 +128,12 @@ def find_verb(norm: str) -> re.Match | None:
 
 
 def cities(norm: str) -> list[tuple[str, int, int]]:
-    """(ISO3, start, end) of every city in ``norm`` that names its country."""
-    return [(_CITY_ISO3[m.group(1)], m.start(1), m.end(1)) for m in _CITY_RE.finditer(norm)]
+    """(ISO3, start, end) of every city in ``norm`` that names its country, where something happens.
+
+    "تتخذ من الكويت مقراً لها" names where a body sits, not a place of the meeting: left out.
+    """
+    return [(_CITY_ISO3[m.group(1)], m.start(1), m.end(1)) for m in _CITY_RE.finditer(norm)
+            if not _SEAT_OF_RE.match(norm, m.end())]
 
 
 def dateline_iso3(norm_body: str) -> str:

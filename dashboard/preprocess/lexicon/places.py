@@ -7,6 +7,11 @@ its shadda is Amman, and normalisation drops it, so neither is listed).
 """
 
 CITIES: tuple[tuple[str, str], ...] = (
+    # Capitals named like their country: a dateline or a meeting there is in that country either way.
+    ("الجزائر", "DZA"),
+    ("الكويت", "KWT"),
+    ("تونس", "TUN"),
+    ("جيبوتي", "DJI"),
     ("أبوجا", "NGA"),
     ("أبوظبي", "ARE"),
     ("أبو ظبي", "ARE"),

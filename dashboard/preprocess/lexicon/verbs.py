@@ -15,6 +15,7 @@ to read the sentence the word anchors:
 
 VERBS: tuple[tuple[str, str], ...] = (
     ("أجرى", "meet"),
+    ("أدى", "visit"),
     ("أجرت", "meet"),
     ("اجتمع", "meet"),
     ("اجتمعت", "meet"),
