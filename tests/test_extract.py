@@ -117,3 +117,62 @@ def test_english_text_is_read_but_has_no_arabic_meeting():
     result = extract_article("The Secretary-General received the ambassador of Denmark today.")
     assert result.meetings == []
     assert "DNK" in result.mentioned
+
+
+# --- frames: who travelled, what kind of meeting, whether the coalition is a party at all ---------------
+
+
+def test_foreign_host_as_subject_is_a_visit_abroad_with_the_host_as_counterpart():
+    meeting = _only(
+        "استقبل وزير الدفاع الغاني كوفي مينساه، أمس، في مكتبه بالعاصمة أكرا، الأمين العام للتحالف الإسلامي "
+        "العسكري لمحاربة الإرهاب اللواء الطيار الركن محمد بن سعيد المغيدي والوفد المرافق له.",
+        dt.date(2025, 3, 4))
+    v = meeting.values
+    assert (v["event_type"], v["partner_country_iso3"]) == ("visit_abroad", "GHA")
+    assert (v["host_title_ar"], v["host_name_ar"]) == ("وزير الدفاع الغاني", "كوفي مينساه")
+    assert v["visitor_name_ar"] == "محمد بن سعيد المغيدي"
+    assert (v["date"], v["date_basis"]) == ("2025-03-03", "relative")
+
+
+def test_a_delegation_arriving_abroad_takes_the_country_of_its_destination():
+    meeting = _only(
+        "وصل وفد من التحالف الإسلامي العسكري لمحاربة الإرهاب، يوم الأحد، إلى العاصمة الأوغندية كمبالا "
+        "في زيارة رسمية، والتقى قائد قوات الدفاع الأوغندية الجنرال موهوزي كاينيروغابا.")
+    assert (meeting.values["event_type"], meeting.values["partner_country_iso3"]) == ("visit_abroad", "UGA")
+
+
+def test_signing_a_memorandum_is_an_agreement():
+    meeting = _only(
+        "وقّع التحالف الإسلامي العسكري لمحاربة الإرهاب، يوم الاثنين 3 مارس 2025 في مقره بالرياض، "
+        "مذكرة تفاهم مع وزارة الدفاع في جمهورية أذربيجان.")
+    assert (meeting.values["event_type"], meeting.values["partner_country_iso3"]) == ("agreement", "AZE")
+    assert meeting.values["date"] == "2025-03-03"
+
+
+def test_officers_of_several_named_states_make_a_multilateral_meeting_listing_each():
+    meeting = _only(
+        "اختتمت في مقر التحالف الإسلامي العسكري لمحاربة الإرهاب بالرياض دورة تدريبية بمشاركة ضباط "
+        "من تشاد والنيجر وتوغو وبنين.")
+    assert meeting.values["event_type"] == "multilateral"
+    assert set(meeting.values["partner_countries_iso3"].split(";")) == {"TCD", "NER", "TGO", "BEN"}
+
+
+def test_a_delegation_head_is_the_counterpart_not_the_delegation():
+    meeting = _only(
+        "استقبل الأمين العام للتحالف الإسلامي العسكري لمحاربة الإرهاب اللواء الطيار الركن محمد بن سعيد المغيدي، "
+        "في مقر التحالف بالرياض، وفداً من الجامعة الإسلامية في النيجر برئاسة رئيس الجامعة عبدو موموني.")
+    assert (meeting.values["visitor_title_ar"], meeting.values["visitor_name_ar"]) == ("رئيس الجامعة", "عبدو موموني")
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("استقبل قائد القوات المشتركة لتحالف دعم الشرعية في اليمن، أمس، محافظ مأرب، وبحث معه "
+                 "الأوضاع الميدانية ودعم التحالف للجيش الوطني.", id="تحالف_دعم_الشرعية"),
+    pytest.param("استقبل وزير الدفاع في الرياض اليوم وزير الدفاع التشادي، وبحثا مكافحة الإرهاب.",
+                 id="وزير_سعودي_بلا_التحالف"),
+    pytest.param("استقبل وزير الداخلية وفد البرلمان العربي، وأشاد بمبادرة المملكة بتأسيس التحالف الإسلامي "
+                 "العسكري لمحاربة الإرهاب.", id="ذكر_عابر"),
+])
+def test_reports_where_the_coalition_is_no_party_yield_nothing(text):
+    result = extract_article(text)
+    assert result.meetings == []
+    assert any("not about a coalition meeting" in m for m in result.messages)

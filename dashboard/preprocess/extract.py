@@ -293,6 +293,11 @@ def parse_person(tokens: list[tuple[str, int, int]], mentions: list[Mention]) ->
     for i, token in enumerate(words):
         if token[0] in _TITLE_WORDS or _covered(token[1], mentions) or token[0] in {"(", ")"}:
             boundary = i
+    # "رئيس الجامعة عبدو موموني": definite words right after the title complete it (إضافة), as long as
+    # two words are left for the name ("... الجزائري السعيد شنقريحة" keeps السعيد in the name).
+    while boundary >= 0 and boundary + 1 < len(words) and words[boundary + 1][0].startswith(("ال", "لل")) \
+            and len(_name_run(words[boundary + 2:])) >= 2:
+        boundary += 1
     name_tokens = _name_run(words[boundary + 1:])
     rest = words[boundary + 1 + len(name_tokens):]
     # The name must end the phrase, or be followed by a stop word ("في جاكرتا", "أمس") that the phrase
@@ -362,10 +367,22 @@ def _opens_title(word: str) -> bool:
     return word in _TITLE_OPENERS or (word.startswith("و") and word[1:] in _TITLE_OPENERS)
 
 
-_TRAVEL_RE = re.compile("|".join(re.escape(normalize(p)) for p in (
+# A travel phrase and its destination ("خلال زيارته إلى نواكشوط"), up to the next comma.
+_TRAVEL_RE = re.compile("(?:" + "|".join(re.escape(normalize(p)) for p in (
     "خلال زيارته", "خلال زيارة", "في إطار جولته", "في إطار زيارته", "في إطار جولة", "في زيارة رسمية",
     "في زيارة", "بزيارة",
-)) + r"(?: [^ ,]+){0,3}")
+)) + r")(?: (?:الي|ل|لل)[^ ,]*(?: [^ ,]+)?)?")
+
+
+_HEAD_RE = re.compile("(?<![\u0621-\u064a])(?:" + "|".join(re.escape(normalize(w)) for w in (
+    "برئاسة", "يرأسه", "يترأسه", "ترأسه", "يقوده", "بقيادة", "يتقدمه",
+)) + ")(?![\u0621-\u064a])")
+
+
+def _names_coalition_unit(sentence: Sentence, phrase: list[tuple[str, int, int]]) -> bool:
+    """The phrase names a unit of the coalition ("مدير مركز العمليات في التحالف")."""
+    words = {t[0] for t in phrase}
+    return bool(words & {normalize("التحالف"), normalize("بالتحالف"), normalize("للتحالف")})
 
 
 def _looks_named(phrase: list[tuple[str, int, int]]) -> bool:
@@ -458,6 +475,9 @@ class _MeetingReader:
             evidence.append(article.evidence("event_type", sentence.start + start, sentence.start + end, sentence))
         if rule.startswith("fallback"):
             reasons.append("event_type_fallback")
+        # Only the headline names the coalition as a party: the sentence itself may be about someone else.
+        if index == 0 and (frame is None or frame.coalition is None):
+            reasons.append("possibly_not_coalition")
         # On a visit abroad the host country is the partner, named as the place (or the dateline) when
         # nowhere else.
         if not countries and not orgs and frame:
@@ -578,6 +598,14 @@ class _MeetingReader:
                 phrase.pop()
         # The counterpart is never the coalition's own official.
         phrase = phrase[: _coalition_cut(phrase, sentence)]
+        # "وفداً من ... برئاسة رئيس الجامعة فلان": the delegation's head is the counterpart.
+        if phrase and phrase[0][0].startswith((normalize("وفد"), normalize("ووفد"))):
+            head = _HEAD_RE.search(norm, phrase[0][1] - sentence.start)
+            if head:
+                head_phrase = self._phrase_after(sentence, head.end())
+                head_phrase = head_phrase[: _coalition_cut(head_phrase, sentence)]
+                if head_phrase and not _names_coalition_unit(sentence, head_phrase):
+                    phrase = head_phrase
         self._phrase_fields(sentence, phrase, other_role, values, evidence, reasons)
 
     def _coalition_person(self, sentence: Sentence, side: re.Match, role: str, values: dict, evidence: list) -> int:

@@ -114,17 +114,14 @@ def names_other_coalition(norm: str) -> bool:
 
 
 def find_verb(norm: str) -> re.Match | None:
-    """The first meeting verb or noun frame of ``norm`` (group 1 is the word itself)."""
-    best = None
+    """The first meeting verb of ``norm``, else its first noun frame (group 1 is the word itself)."""
     for pattern in (_VERB_RE, _NOUN_FRAME_RE):
         for match in pattern.finditer(norm):
             blocked = _NOT_AFTER.get(match.group(1))
             if blocked and norm[match.end():].lstrip().startswith(blocked):
                 continue
-            if best is None or match.start() < best.start():
-                best = match
-            break
-    return best
+            return match
+    return None
 
 
 def cities(norm: str) -> list[tuple[str, int, int]]:
