@@ -20,6 +20,7 @@ How an article is read:
 from __future__ import annotations
 
 import dataclasses
+import functools
 import datetime as dt
 import re
 from dataclasses import dataclass, field
@@ -363,6 +364,12 @@ def _coalition_cut(phrase: list[tuple[str, int, int]], sentence: Sentence) -> in
     return len(phrase)
 
 
+@functools.lru_cache(maxsize=4096)
+def _date_phrases(norm_sentence: str) -> tuple:
+    """Date phrases of one sentence; a sentence is read for dates by several fields, so once is enough."""
+    return tuple(dates.find_date_phrases(norm_sentence))
+
+
 def _opens_title(word: str) -> bool:
     return word in _TITLE_OPENERS or (word.startswith("و") and word[1:] in _TITLE_OPENERS)
 
@@ -669,7 +676,7 @@ class _MeetingReader:
 
     def _skip_spans(self, sentence: Sentence) -> list[tuple[int, int]]:
         """Spans of dates and travel phrases in ``sentence`` (article offsets): never part of a person."""
-        spans = [(sentence.start + p.start, sentence.start + p.end) for p in dates.find_date_phrases(sentence.norm)]
+        spans = [(sentence.start + p.start, sentence.start + p.end) for p in _date_phrases(sentence.norm)]
         spans += [(sentence.start + m.start(), sentence.start + m.end()) for m in _TRAVEL_RE.finditer(sentence.norm)]
         return spans
 
@@ -713,7 +720,7 @@ class _MeetingReader:
         sentence = self.sentences[anchor]
         account = [s for s in self.sentences if s.role == "account"] if index == 0 else [sentence]
         for candidate in account:
-            for phrase in dates.find_date_phrases(candidate.norm):
+            for phrase in _date_phrases(candidate.norm):
                 if phrase.kind in _EXPLICIT_KINDS and phrase.date:
                     values |= {"date": phrase.date.isoformat(), "date_basis": "explicit"}
                     self._put_date(candidate, phrase, values, evidence)
@@ -722,7 +729,7 @@ class _MeetingReader:
         # A cue anywhere in the account of the meeting beats the published-date stand-in; the lead first.
         later = [s for s in account if s not in lead_window and s.start > sentence.start]
         for candidate in lead_window + later:
-            for phrase in dates.find_date_phrases(candidate.norm):
+            for phrase in _date_phrases(candidate.norm):
                 if phrase.kind in _RELATIVE_KINDS:
                     self._put_date(candidate, phrase, values, evidence)
                     resolved = dates.resolve_relative(phrase, self.published)

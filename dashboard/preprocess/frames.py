@@ -10,6 +10,7 @@ rule made it, so that a decision by fallback can be flagged for review.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -93,14 +94,15 @@ class Frame:
     abroad_phrase: bool
 
 
-def coalition_parties(norm: str) -> list[re.Match]:
+@functools.lru_cache(maxsize=4096)
+def coalition_parties(norm: str) -> tuple[re.Match, ...]:
     """The coalition's side as a party in ``norm``: officials, delegations, its name; not named in passing."""
     found = []
     for match in _COALITION_PARTY_RE.finditer(norm):
         if _PASSING_RE.search(norm, max(0, match.start() - 60), match.start()):
             continue
         found.append(match)
-    return found
+    return tuple(found)
 
 
 def names_coalition(norm: str) -> bool:
