@@ -48,23 +48,6 @@ _MEETING_VERB_RE = re.compile(
     rf"(?<![{_AR}])(?:و|ف|كما )?(?:{_words('استقبل', 'استقبلت', 'التقى', 'التقت', 'يلتقي', 'زار', 'زارت', 'يزور', 'بحث', 'يبحث', 'بحثت', 'اجتمع', 'يجتمع', 'وقع', 'وقعت', 'يوقع', 'وقّعا', 'ترأس', 'شارك', 'يشارك', 'عقد', 'عقدت')})(?![{_AR}])"
 )
 _SIDE_MEETING_RE = re.compile(normalize("على هامش"))
-_AGREEMENT_RE = re.compile(
-    rf"(?<![{_AR}])(?:و)?(?:{_words('وقع', 'وقعت', 'يوقع', 'وقعا', 'توقيع', 'التوقيع')})(?![{_AR}]).{{0,80}}"
-    rf"(?:{_words('مذكرة تفاهم', 'مذكرة', 'اتفاقية', 'اتفاق', 'برنامج تعاون')})"
-)
-_MULTILATERAL_RE = re.compile(
-    "|".join(normalize(p) for p in (
-        "رؤساء الأركان", "رؤساء أركان", "وزراء الدفاع", "وزراء دفاع", "مجلس وزراء", "ممثلي الدول الأعضاء",
-        "الدول الأعضاء في التحالف", "الاجتماع الوزاري",
-    ))
-)
-_ABROAD_VERB_RE = re.compile(rf"(?<![{_AR}])(?:و)?(?:{_words('زار', 'يزور', 'وصل', 'يصل', 'توجه', 'يتوجه', 'زيارته', 'زيارة رسمية')})(?![{_AR}])")
-_COALITION_SIDE_RE = re.compile(
-    rf"(?:{_words('نائب ')})?(?:ال)?{normalize('امين')} (?:ال)?عام (?:لل|ل)?تحالف"
-    rf"(?: (?:ال)?اسلامي)?(?: (?:ال)?عسكري)?(?: ل(?:محاربه|مكافحه) (?:ال)?ارهاب)?"
-    rf"|(?:ال)?تحالف (?:ال)?اسلامي(?: (?:ال)?عسكري)?(?: ل(?:محاربه|مكافحه) (?:ال)?ارهاب)?"
-    rf"|وفد (?:من )?(?:ال)?تحالف"
-)
 _LOCATION_RE = re.compile(
     rf"(?<![{_AR}])(?:في |ب)?(?:مقر|مدينه|العاصمه)(?![{_AR}])[^,.;\n]*|(?<![{_AR}])ومقره ([^,.;\n]+)"
 )
@@ -326,22 +309,6 @@ def _name_run(tokens: list[tuple[str, int, int]], mentions: list[Mention] = ()) 
 
 def _span(tokens: list[tuple[str, int, int]]) -> tuple[int, int] | None:
     return (tokens[0][1], tokens[-1][2]) if tokens else None
-
-
-def classify_event(norm_sentence: str, partner_countries: int) -> str:
-    """Event type of a meeting from its anchor sentence."""
-    if _AGREEMENT_RE.search(norm_sentence):
-        return "agreement"
-    if _MULTILATERAL_RE.search(norm_sentence) or partner_countries >= 3:
-        return "multilateral"
-    abroad = _ABROAD_VERB_RE.search(norm_sentence)
-    if abroad:
-        side = _COALITION_SIDE_RE.search(norm_sentence, abroad.end())
-        if side and side.start() - abroad.end() <= 3 and not norm_sentence.startswith(normalize("مقر"), side.start() - 4):
-            return "visit_abroad"
-    if _MEETING_VERB_RE.search(norm_sentence):
-        return "visit_received"
-    return "other"
 
 
 _PARTY_AT = re.compile(frames.COALITION_PARTY_PATTERN)
