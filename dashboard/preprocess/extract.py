@@ -26,7 +26,7 @@ import re
 from dataclasses import dataclass, field
 
 from dashboard.preprocess import dates, frames, topics
-from dashboard.preprocess.lexicon import groups, markers
+from dashboard.preprocess.lexicon import groups, markers, people
 from dashboard.preprocess.gazetteer import Gazetteer, Mention, load_gazetteer
 from dashboard.preprocess.normalize import NormalizedText, normalize, normalize_with_offsets
 
@@ -75,45 +75,23 @@ _MEETING_REF_RE = re.compile(
 _RELATIVE_KINDS = ("relative", "weekday")
 _EXPLICIT_KINDS = ("gregorian", "hijri", "numeric")
 
-# People.
-_RANKS = frozenset(normalize(w) for w in (
-    "اللواء", "الفريق", "أول", "العميد", "العقيد", "المقدم", "الرائد", "النقيب", "الطيار", "الركن", "البحري",
-    "المهندس", "الدكتور", "د", "الشيخ", "الأمير", "السيد", "السيدة", "معالي", "سعادة", "فخامة", "سمو",
-    "الأستاذ", "البروفيسور", "الأميرال", "الجنرال", "المارشال", "اللواء،",
-))
-_TITLE_WORDS = frozenset(normalize(w) for w in (
-    "رئيس", "رئيسة", "سفير", "سفيرة", "وزير", "وزيرة", "نائب", "وكيل", "قائد", "مدير", "مديرة", "مساعد",
-    "ملحق", "مستشار", "وفد", "وفدا", "وفداً", "الأمين", "العام", "أمين", "عام", "بالإنابة", "المكلف", "السابق",
-    "لدى", "المملكة", "العربية", "السعودية", "عضو", "أعضاء", "رئيس", "هيئة", "أركان", "الأركان", "القوات",
-    "المسلحة", "الدفاع", "للشؤون", "السياسية", "العسكري", "الملحق", "من", "برلمان", "البرلمان", "مجلس",
-))
-_NAME_STOPS = frozenset(normalize(w) for w in (
-    "اليوم", "أمس", "في", "مع", "خلال", "حيث", "وذلك", "والوفد", "الذي", "التي", "لبحث", "لمناقشة", "بمقر",
-    "مقر", "وقد", "كما", "على", "إلى", "الى", "عن", "و",
-))
-# A comma then one of these opens a new clause: the counterpart phrase has ended.
-_CLAUSE_OPENERS = frozenset(normalize(w) for w in (
-    "وبحث", "وناقش", "وبحثا", "وناقشا", "واستعرض", "واستعرضا", "وتناول", "وتناولا", "وأكد", "وجرى", "وتم",
-    "حيث", "كما", "وذلك", "وقد", "وأشاد", "وأعرب", "واطلع", "يرافقه", "ويرافقه", "لبحث", "لمناقشة",
-))
+# People: the word tables are in lexicon/people.py.
+def _normalised(words) -> frozenset[str]:
+    return frozenset(normalize(w) for w in words)
+
+
+_RANKS = _normalised(people.RANKS)
+_RANK_PREFIXES = _normalised(people.RANK_PREFIXES)
+_TITLE_WORDS = _normalised(people.TITLE_WORDS)
+_TITLE_PAIRS = frozenset((normalize(a), normalize(b)) for a, b in people.TITLE_PAIRS)
+_NAME_STOPS = _normalised(people.NAME_STOPS)
+_CLAUSE_OPENERS = _normalised(people.CLAUSE_OPENERS)
 _SKIP_BEFORE_VISITOR = frozenset(normalize(w) for w in ("اليوم", "أمس", "مع", "صباح", "مساء", ","))
-# Words that may open the stretch between a verb and its counterpart: time words and weekdays.
-_LEAD_WORDS = frozenset(normalize(w) for w in (
-    "يوم", "الأحد", "الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "الأول", "الماضي", "حاليا",
-    "حالياً", "في", "(", ")", "-",
-))
-# Words that end a counterpart phrase: what follows is the purpose or the circumstance.
-_PHRASE_ENDS = frozenset(normalize(w) for w in (
-    "حيث", "لبحث", "لمناقشة", "بحضور", "برئاسة", "يرافقه", "ويرافقه", "على", "وذلك", "خلال", "التي", "الذي",
-    "عن", "بشأن", "حول", "ضمن", "الى", "إلى", "وبحث", "وناقش",
-))
-# A counterpart phrase opens with one of these (or a rank): an office, a delegation, an envoy.
-_TITLE_OPENERS = frozenset(normalize(w) for w in (
-    "رئيس", "رئيسة", "سفير", "سفيرة", "وزير", "وزيرة", "نائب", "وكيل", "قائد", "مدير", "مديرة", "مساعد",
-    "ملحق", "مستشار", "وفد", "وفدا", "أمين", "الأمين", "عضو", "أعضاء", "المدير", "الرئيس", "المنسق", "منسق",
-    "كبير", "آمر", "ممثل", "المبعوث", "مبعوث", "قنصل", "القنصل", "محافظ", "حاكم", "السكرتير", "سكرتير",
-    "المفوض", "مفوض", "رئيسي", "الملحق", "القائد", "الوزير", "السفير", "نائبة",
-))
+_LEAD_WORDS = _normalised(people.LEAD_WORDS)
+_PHRASE_ENDS = _normalised(people.PHRASE_ENDS)
+_TITLE_OPENERS = _normalised(people.TITLE_OPENERS)
+_ALI = normalize("على")  # also the name علي
+_PAIR_FIRSTS = frozenset(a for a, _ in _TITLE_PAIRS)
 
 
 @dataclass
@@ -246,6 +224,9 @@ def _covered(start: int, mentions: list[Mention]) -> bool:
 def parse_person(tokens: list[tuple[str, int, int]], mentions: list[Mention]) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:
     """Split a phrase such as ``رئيس ... اللواء الركن إبراهيم حلمي`` into title and name spans.
 
+    Reads ``[title] [ranks] name [، title]`` and ``name، title``: ranks belong to neither
+    part; without a rank the title runs to its last title word, country or organisation.
+
     Args:
         tokens: (normalised token, start, end) of the phrase, commas included.
         mentions: gazetteer mentions, so that a country or organisation ends a title.
@@ -255,14 +236,14 @@ def parse_person(tokens: list[tuple[str, int, int]], mentions: list[Mention]) ->
     words = [t for t in tokens if t[0] not in {",", "(", ")", "."}]
     if not words:
         return None, None
-    rank_positions = [i for i, t in enumerate(tokens) if t[0] in _RANKS]
-    if rank_positions:
-        first = rank_positions[0]
-        title_tokens = [t for t in tokens[:first] if t[0] != ","]
-        j = first
-        while j < len(tokens) and (tokens[j][0] in _RANKS or tokens[j][0] == ","):
-            j += 1
-        name_tokens = _name_run(tokens[j:])
+    ranks = _rank_run(tokens)
+    if ranks:
+        first, after = ranks
+        title_tokens = [t for t in tokens[:first] if t[0] not in {",", "(", ")"}]
+        name_tokens = _name_run(tokens[after:], mentions)
+        if not title_tokens and name_tokens:
+            # "الفريق أول فلان، رئيس أركان الجيش": the title follows the name.
+            title_tokens = _apposition(tokens[after + len(name_tokens):])
         return _span(title_tokens), _span(name_tokens)
     chunks: list[list[tuple[str, int, int]]] = [[]]
     for token in tokens:
@@ -271,18 +252,22 @@ def parse_person(tokens: list[tuple[str, int, int]], mentions: list[Mention]) ->
         else:
             chunks[-1].append(token)
     chunks = [c for c in chunks if c]
-    if len(chunks) >= 2 and _looks_like_name(chunks[1]):
+    if len(chunks) >= 2 and _looks_like_name(chunks[1]) and _opens_title(chunks[0][0][0]):
         return _span(chunks[0]), _span(chunks[1])
+    if len(chunks) >= 2 and _looks_like_name(chunks[0]) and _opens_title(chunks[1][0][0]):
+        # "عمر عوده، الرئيس الجديد للبعثة ...": the name, then its title.
+        return _span(chunks[1]), _span(chunks[0])
+    title_flags = _title_flags(words)
     boundary = -1
     for i, token in enumerate(words):
-        if token[0] in _TITLE_WORDS or _covered(token[1], mentions) or token[0] in {"(", ")"}:
+        if title_flags[i] or _covered(token[1], mentions) or token[0] in {"(", ")"}:
             boundary = i
     # "رئيس الجامعة عبدو موموني": definite words right after the title complete it (إضافة), as long as
     # two words are left for the name ("... الجزائري السعيد شنقريحة" keeps السعيد in the name).
     while boundary >= 0 and boundary + 1 < len(words) and words[boundary + 1][0].startswith(("ال", "لل")) \
             and len(_name_run(words[boundary + 2:])) >= 2:
         boundary += 1
-    name_tokens = _name_run(words[boundary + 1:])
+    name_tokens = _name_run(words[boundary + 1:], mentions)
     rest = words[boundary + 1 + len(name_tokens):]
     # The name must end the phrase, or be followed by a stop word ("في جاكرتا", "أمس") that the phrase
     # ran on into; anything else after it means we did not find where the title ends.
@@ -291,15 +276,59 @@ def parse_person(tokens: list[tuple[str, int, int]], mentions: list[Mention]) ->
     return _span(words[: boundary + 1]), _span(name_tokens)
 
 
+def _rank_run(tokens: list[tuple[str, int, int]]) -> tuple[int, int] | None:
+    """(first index, index after) of the first run of ranks in ``tokens`` (commas and نائب before a rank included)."""
+    for i, token in enumerate(tokens):
+        word = token[0]
+        prefix = word in _RANK_PREFIXES and i + 1 < len(tokens) and tokens[i + 1][0] in _RANKS
+        if word in _RANKS or prefix:
+            j = i
+            while j < len(tokens) and (tokens[j][0] in _RANKS or tokens[j][0] in {",", "(", ")"} or (
+                    tokens[j][0] in _RANK_PREFIXES and j + 1 < len(tokens) and tokens[j + 1][0] in _RANKS)):
+                j += 1
+            return i, j
+    return None
+
+
+def _apposition(tokens: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """The title in ``، رئيس أركان الجيش ...،`` right after a name: up to the next comma."""
+    if not tokens or tokens[0][0] != ",":
+        return []
+    run = []
+    for token in tokens[1:]:
+        if token[0] in {",", ".", ";"}:
+            break
+        run.append(token)
+    return run if run and _opens_title(run[0][0]) else []
+
+
+def _title_flags(words: list[tuple[str, int, int]]) -> list[bool]:
+    """Which words are title words; a pair such as الأمين العام counts only as a pair."""
+    flags = [w[0] in _TITLE_WORDS for w in words]
+    for i in range(len(words) - 1):
+        if (words[i][0], words[i + 1][0]) in _TITLE_PAIRS:
+            flags[i] = flags[i + 1] = True
+    return flags
+
+
 def _looks_like_name(chunk: list[tuple[str, int, int]]) -> bool:
-    return 1 < len(chunk) <= 6 and not any(t[0] in _TITLE_WORDS or t[0] in _NAME_STOPS for t in chunk)
+    return 1 < len(chunk) <= 6 and not any(t[0] in _TITLE_WORDS or t[0] in _NAME_STOPS for t in chunk) \
+        and not _opens_title(chunk[0][0]) and not any(t[0] in _RANKS for t in chunk)
 
 
 def _name_run(tokens: list[tuple[str, int, int]], mentions: list[Mention] = ()) -> list[tuple[str, int, int]]:
-    """The name at the start of ``tokens``: up to six words, ending at punctuation, a stop word or a place."""
+    """The name at the start of ``tokens``: up to six words, ending at punctuation, a stop word, a place or a title."""
     run = []
-    for token in tokens:
-        if _covered(token[1], mentions) or token[0] in _NAME_STOPS or token[0] in {",", ".", "(", ")", ";"} or token[0].startswith(normalize("والوفد")):
+    for position, token in enumerate(tokens):
+        word = token[0]
+        following = tokens[position + 1][0] if position + 1 < len(tokens) else ""
+        # "عبدالرحمن إسماعيل علي،": علي ends the phrase, so it is the name, not the preposition على.
+        ali_name = word == _ALI and run and following in {"", ",", ".", ";", ")"}
+        if (word in _NAME_STOPS and not ali_name) or _covered(token[1], mentions) or \
+                word in {",", ".", "(", ")", ";"} or word.startswith(normalize("والوفد")):
+            break
+        # "راحيل شريف رئيس الوزراء": a new title ends the name (but محمد الأمين ولد ... is a name).
+        if len(run) >= 2 and _opens_title(word) and (word not in _PAIR_FIRSTS or (word, following) in _TITLE_PAIRS):
             break
         run.append(token)
         if len(run) == 6:
@@ -312,6 +341,7 @@ def _span(tokens: list[tuple[str, int, int]]) -> tuple[int, int] | None:
 
 
 _PARTY_AT = re.compile(frames.COALITION_PARTY_PATTERN)
+_OTHER_SIDE_RE = re.compile("|".join(re.escape(normalize(w)) for w in people.OTHER_SIDE))
 _SEAT_OF_RE = re.compile(rf"\s*{normalize('مقرا')}")
 _WITH_RE = re.compile(rf"(?:و)?مع(?![{_AR}])")
 _ADVERBS_RE = re.compile(frames.ADVERB_PATTERN)
@@ -557,12 +587,16 @@ class _MeetingReader:
             if with_word:
                 start = with_word.end()
             phrase = self._phrase_after(sentence, start)
-            # "زار ... إندونيسيا، حيث التقى وزير الدفاع ...": the counterpart follows a second verb.
+            # "زار ... إندونيسيا، حيث التقى وزير الدفاع ...": the counterpart follows a second verb;
+            # "عقد ... جلسة مباحثات مع وزير الدفاع": or مع further on.
             second = _MEETING_VERB_RE.search(norm, start) if not phrase else None
             if second:
                 after = second.end()
                 with_word = _WITH_RE.match(norm, after + len(_ADVERBS_RE.match(norm, after).group()))
                 phrase = self._phrase_after(sentence, with_word.end() if with_word else after)
+            if not phrase:
+                with_word = _WITH_RE.search(norm, start)
+                phrase = self._phrase_after(sentence, with_word.end()) if with_word else []
         else:
             side = _PARTY_AT.match(norm, frame.coalition[0])
             if side:
@@ -580,7 +614,43 @@ class _MeetingReader:
                 head_phrase = head_phrase[: _coalition_cut(head_phrase, sentence)]
                 if head_phrase and not _names_coalition_unit(sentence, head_phrase):
                     phrase = head_phrase
+        if phrase and parse_person(phrase, self.mentions)[1]:
+            self._phrase_fields(sentence, phrase, other_role, values, evidence, reasons)
+            return
+        # Only a title, or nobody, in the meeting's sentence: the next sentences may name who spoke or
+        # signed for the other side ("فيما وقعها عن الجانب الآخر وزير الدفاع فلان").
+        later = self._later_counterpart(anchor)
+        if later:
+            later_sentence, later_phrase = later
+            self._phrase_fields(later_sentence, later_phrase, other_role, values, evidence, reasons)
+            return
         self._phrase_fields(sentence, phrase, other_role, values, evidence, reasons)
+
+    def _later_counterpart(self, anchor: int) -> tuple[Sentence, list[tuple[str, int, int]]] | None:
+        """A titled, named counterpart in the three sentences after the anchor, introduced by مع or by
+        the other side's words (عن الجانب ...)."""
+        for later in self.sentences[anchor + 1: anchor + 4]:
+            if later.role != "account" or later.is_heading:
+                continue
+            for pattern in (_OTHER_SIDE_RE, _WITH_RE):
+                for match in pattern.finditer(later.norm):
+                    start = match.end()
+                    if pattern is _OTHER_SIDE_RE:
+                        # "عن الجانب النيجيري": the side's own words are not the person.
+                        side = _tokens(later.norm[start:], 0)
+                        skip = 0
+                        while skip < len(side) and not (_opens_title(side[skip][0]) or side[skip][0] in _RANKS):
+                            skip += 1
+                            if skip > 3:
+                                break
+                        if skip > 3 or skip >= len(side):
+                            continue
+                        start += side[skip][1]
+                    phrase = self._phrase_after(later, start)
+                    phrase = phrase[: _coalition_cut(phrase, later)]
+                    if phrase and parse_person(phrase, self.mentions)[1] and not _names_coalition_unit(later, phrase):
+                        return later, phrase
+        return None
 
     def _coalition_person(self, sentence: Sentence, side: re.Match, role: str, values: dict, evidence: list) -> int:
         """The coalition official's title and the name after their ranks, as ``role``; returns where they end."""
