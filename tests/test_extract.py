@@ -176,3 +176,45 @@ def test_reports_where_the_coalition_is_no_party_yield_nothing(text):
     result = extract_article(text)
     assert result.meetings == []
     assert any("not about a coalition meeting" in m for m in result.messages)
+
+
+# --- people: where a name starts and ends ----------------------------------------------------------------
+
+_HQ = "في مقر التحالف بالرياض"
+
+
+@pytest.mark.parametrize("text, title, name", [
+    pytest.param(f"{SG}، {_HQ}، كوفي أمواه، رئيس أركان الجيش الغاني، والوفد المرافق له.",
+                 "رئيس أركان الجيش الغاني", "كوفي أمواه", id="الاسم_ثم_المنصب"),
+    pytest.param(f"{SG}، {_HQ}، قائد القوات الجوية الأردنية العميد محمد حياصات علي والوفد المرافق له.",
+                 "قائد القوات الجوية الأردنية", "محمد حياصات علي", id="علي_في_آخر_الاسم"),
+    pytest.param(f"{SG}، {_HQ}، وفداً من منظمة الصحة العالمية برئاسة مدير الطوارئ في المنظمة، الكندي جون سميث.",
+                 "مدير الطوارئ في المنظمة", "جون سميث", id="الجنسية_قبل_الاسم"),
+    pytest.param(f"{SG}، {_HQ}، الفريق أول صالح أحمد، رئيس هيئة الأركان المشتركة السودانية.",
+                 "رئيس هيئة الأركان المشتركة السودانية", "صالح أحمد", id="الرتبة_ثم_الاسم_ثم_المنصب"),
+    pytest.param(f"{SG}، {_HQ}، نائب وزير الدفاع الماليزي داتو سري أحمد زاهد.",
+                 "نائب وزير الدفاع الماليزي", "أحمد زاهد", id="لقب_ماليزي"),
+])
+def test_counterpart_title_and_name(text, title, name):
+    v = _only(text).values
+    assert (v["visitor_title_ar"], v["visitor_name_ar"]) == (title, name)
+
+
+def test_the_signatory_for_the_other_side_is_read_from_the_next_sentence():
+    v = _only(
+        "وقّع التحالف الإسلامي العسكري لمحاربة الإرهاب، يوم الأحد، مذكرة تفاهم مع جامعة الملك عبدالعزيز. "
+        "ووقع المذكرة عن التحالف أمينه العام اللواء الطيار الركن محمد بن سعيد المغيدي، وعن الجامعة "
+        "نائب رئيس الجامعة للدراسات العليا الدكتور سامي الحربي.").values
+    assert v["event_type"] == "agreement"
+    assert (v["visitor_title_ar"], v["visitor_name_ar"]) == ("نائب رئيس الجامعة للدراسات العليا", "سامي الحربي")
+
+
+def test_a_long_headline_line_in_the_body_is_not_the_meeting():
+    result = extract_article(
+        "رئيس أركان القوات المسلحة السنغالية يلتقي أمين عام التحالف الإسلامي العسكري لمحاربة الإرهاب في داكار\n\n"
+        "التقى الفريق مباي سيسي رئيس أركان القوات المسلحة السنغالية، أمس، في داكار، الأمين العام للتحالف "
+        "الإسلامي العسكري لمحاربة الإرهاب اللواء الطيار الركن محمد بن سعيد المغيدي.", dt.date(2025, 1, 9))
+    assert len(result.meetings) == 1
+    v = result.meetings[0].values
+    assert (v["event_type"], v["partner_country_iso3"]) == ("visit_abroad", "SEN")
+    assert (v["host_title_ar"], v["host_name_ar"]) == ("رئيس أركان القوات المسلحة السنغالية", "مباي سيسي")

@@ -165,7 +165,9 @@ def split_sentences(norm_text: str) -> list[Sentence]:
         if not body.strip():
             continue
         words = len(body.split())
-        heading = words <= 12 and not re.search(r"[.!?\u061f:]\s*$", body)
+        # A line with no closing punctuation is a headline, a dateline or a section title, not the account
+        # (a headline of a wire report runs to 20 words).
+        heading = words <= 20 and not re.search(r"[.!?\u061f:]\s*$", body)
         cursor = 0
         for piece in _SENTENCE_END_RE.split(body):
             local = body.index(piece, cursor)
@@ -252,8 +254,12 @@ def parse_person(tokens: list[tuple[str, int, int]], mentions: list[Mention]) ->
         else:
             chunks[-1].append(token)
     chunks = [c for c in chunks if c]
-    if len(chunks) >= 2 and _looks_like_name(chunks[1]) and _opens_title(chunks[0][0][0]):
-        return _span(chunks[0]), _span(chunks[1])
+    if len(chunks) >= 2 and _opens_title(chunks[0][0][0]):
+        # "مدير ... في الإنتربول، البرازيلي لويس كوستا": a nationality before the name is neither.
+        named = [t for i, t in enumerate(chunks[1]) if not (_covered(t[1], mentions) and
+                                                            all(_covered(u[1], mentions) for u in chunks[1][:i + 1]))]
+        if _looks_like_name(named):
+            return _span(chunks[0]), _span(named)
     if len(chunks) >= 2 and _looks_like_name(chunks[0]) and _opens_title(chunks[1][0][0]):
         # "عمر عوده، الرئيس الجديد للبعثة ...": the name, then its title.
         return _span(chunks[1]), _span(chunks[0])
@@ -290,12 +296,19 @@ def _rank_run(tokens: list[tuple[str, int, int]]) -> tuple[int, int] | None:
     return None
 
 
+def _name_then_title(phrase: list[tuple[str, int, int]]) -> bool:
+    """"عمر عوده، الرئيس الجديد للبعثة ...": two to five name words, a comma, then a title."""
+    comma = next((i for i, t in enumerate(phrase) if t[0] == ","), -1)
+    return 2 <= comma <= 5 and comma + 1 < len(phrase) and _opens_title(phrase[comma + 1][0]) and \
+        not any(_opens_title(t[0]) or t[0] in _NAME_STOPS for t in phrase[:comma])
+
+
 def _apposition(tokens: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
-    """The title in ``، رئيس أركان الجيش ...،`` right after a name: up to the next comma."""
-    if not tokens or tokens[0][0] != ",":
-        return []
+    """The title in ``، رئيس أركان الجيش ...،`` right after a name (comma or not): up to the next comma."""
+    if tokens and tokens[0][0] == ",":
+        tokens = tokens[1:]
     run = []
-    for token in tokens[1:]:
+    for token in tokens:
         if token[0] in {",", ".", ";"}:
             break
         run.append(token)
@@ -323,7 +336,7 @@ def _name_run(tokens: list[tuple[str, int, int]], mentions: list[Mention] = ()) 
         word = token[0]
         following = tokens[position + 1][0] if position + 1 < len(tokens) else ""
         # "عبدالرحمن إسماعيل علي،": علي ends the phrase, so it is the name, not the preposition على.
-        ali_name = word == _ALI and run and following in {"", ",", ".", ";", ")"}
+        ali_name = word == _ALI and run and (following in {"", ",", ".", ";", ")"} or following.startswith("و"))
         if (word in _NAME_STOPS and not ali_name) or _covered(token[1], mentions) or \
                 word in {",", ".", "(", ")", ";"} or word.startswith(normalize("والوفد")):
             break
@@ -341,7 +354,11 @@ def _span(tokens: list[tuple[str, int, int]]) -> tuple[int, int] | None:
 
 
 _PARTY_AT = re.compile(frames.COALITION_PARTY_PATTERN)
-_OTHER_SIDE_RE = re.compile("|".join(re.escape(normalize(w)) for w in people.OTHER_SIDE))
+_OTHER_SIDE_RE = re.compile(rf"(?<![{_AR}])(?:" + "|".join(re.escape(normalize(w)) for w in people.OTHER_SIDE)
+                            + rf")(?![{_AR}])")
+_SIGNING_RE = re.compile(rf"(?<![{_AR}])(?:" + "|".join(re.escape(normalize(w)) for w in people.SIGNING_WORDS)
+                         + rf")(?![{_AR}])")
+_OWN_OFFICIAL_RE = re.compile("|".join(re.escape(normalize(w)) for w in people.OWN_OFFICIAL))
 _SEAT_OF_RE = re.compile(rf"\s*{normalize('مقرا')}")
 _WITH_RE = re.compile(rf"(?:و)?مع(?![{_AR}])")
 _ADVERBS_RE = re.compile(frames.ADVERB_PATTERN)
@@ -632,9 +649,20 @@ class _MeetingReader:
         for later in self.sentences[anchor + 1: anchor + 4]:
             if later.role != "account" or later.is_heading:
                 continue
-            for pattern in (_OTHER_SIDE_RE, _WITH_RE):
+            # "والتقى الأمين العام يوم الثلاثاء وزير الدفاع فلان": the coalition's official meets someone.
+            verb = _MEETING_VERB_RE.match(later.norm)
+            if verb:
+                own = _OWN_OFFICIAL_RE.match(later.norm, verb.end() + len(_ADVERBS_RE.match(later.norm, verb.end()).group()))
+                if own:
+                    phrase = self._phrase_after(later, own.end())
+                    if phrase and parse_person(phrase, self.mentions)[1]:
+                        return later, phrase
+            signing = bool(_SIGNING_RE.search(later.norm))
+            for pattern in ((_OTHER_SIDE_RE, _WITH_RE) if signing else (_WITH_RE,)):
                 for match in pattern.finditer(later.norm):
                     start = match.end()
+                    if later.norm.startswith((" " + normalize("التحالف"), " " + normalize("الجانب السعودي")), start):
+                        continue
                     if pattern is _OTHER_SIDE_RE:
                         # "عن الجانب النيجيري": the side's own words are not the person.
                         side = _tokens(later.norm[start:], 0)
@@ -699,15 +727,16 @@ class _MeetingReader:
             following = tokens[position + 1][0] if position + 1 < len(tokens) else ""
             if token[0] == "," and following in _CLAUSE_OPENERS:
                 break
+            ali_name = token[0] == _ALI and phrase and (following in {"", ",", ".", ";", ")"} or following.startswith("و"))
             if token[0] == "." or skipped(token) or _LOCATION_RE.match(sentence.norm, token[1] - sentence.start) or \
-                    token[0].startswith(normalize("والوفد")) or token[0] in _PHRASE_ENDS:
+                    token[0].startswith(normalize("والوفد")) or (token[0] in _PHRASE_ENDS and not ali_name):
                 break
             if token[0] in {normalize("في")} and _LOCATION_RE.match(sentence.norm, token[2] - sentence.start + 1):
                 break
             phrase.append(token)
         while phrase and phrase[-1][0] in {",", normalize("في"), normalize("يوم")}:
             phrase.pop()
-        if phrase and not (_opens_title(phrase[0][0]) or phrase[0][0] in _RANKS):
+        if phrase and not (_opens_title(phrase[0][0]) or phrase[0][0] in _RANKS or _name_then_title(phrase)):
             return []
         return phrase
 

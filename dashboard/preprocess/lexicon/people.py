@@ -74,7 +74,15 @@ DELEGATION_HEAD: tuple[str, ...] = (
     "برئاسة", "بقيادة", "ترأسه", "يتقدمه", "يترأسه", "يرأسه", "يقوده",
 )
 
-# "فيما وقعها عن الجانب الآخر وزير ...": the words that introduce who signed or spoke for the other side.
+# "فيما وقعها عن الجانب الآخر وزير ...", "وعن الجامعة مدير ...", "ومثّل المركز في التوقيع ...": the words
+# that introduce who signed or spoke for a side, read only in a sentence about the signing.
 OTHER_SIDE: tuple[str, ...] = (
-    "عن الجانب", "مثل الجانب", "ومثل الجانب", "عن جانب", "وعن الجانب", "وقعها عن",
+    "عن", "فيما مثل", "مثل", "ومثل", "وعن",
+)
+SIGNING_WORDS: tuple[str, ...] = (
+    "التوقيع", "المذكرة", "الاتفاقية", "وقع", "وقعها", "ووقع", "مثل", "ومثل",
+)
+# The coalition's own secretary-general, named without the coalition in a later sentence.
+OWN_OFFICIAL: tuple[str, ...] = (
+    "الأمين العام", "أمين عام", "أمينه العام", "القائد العسكري",
 )
