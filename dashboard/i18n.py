@@ -257,6 +257,13 @@ STRINGS: dict[str, tuple[str, str]] = {
     "reason_unknown_date": ("تاريخ غير معروف", "Unknown date"),
     "reason_no_partner": ("لا شريك محدد", "No partner found"),
     "reason_several_partner_countries": ("أكثر من دولة شريكة", "Several partner countries"),
+    "reason_event_type_fallback": ("نوع اللقاء مفترض: لم يُذكر من سافر إلى من",
+                                   "Event type assumed: the report does not say who travelled"),
+    "reason_partner_from_weak_cue": ("الشريك مأخوذ من قرينة ضعيفة (جملة لاحقة أو مكان النشر)",
+                                     "Partner from a weak cue (a later sentence or the dateline)"),
+    "reason_name_boundary_unsure": ("حدود الاسم غير مؤكدة", "Where the name ends is unsure"),
+    "reason_possibly_not_coalition": ("قد لا يكون التحالف طرفاً في اللقاء",
+                                      "The coalition may not be a party to this meeting"),
     "basis_corrected": ("صحّحه مراجع", "Corrected by a reviewer"),
     # ---- language and theme
     "language": ("اللغة", "Language"),

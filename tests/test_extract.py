@@ -218,3 +218,20 @@ def test_a_long_headline_line_in_the_body_is_not_the_meeting():
     v = result.meetings[0].values
     assert (v["event_type"], v["partner_country_iso3"]) == ("visit_abroad", "SEN")
     assert (v["host_title_ar"], v["host_name_ar"]) == ("رئيس أركان القوات المسلحة السنغالية", "مباي سيسي")
+
+
+@pytest.mark.parametrize("text, role, title, name", [
+    pytest.param("بحث الأمين العام للتحالف الإسلامي العسكري لمحاربة الإرهاب اللواء الطيار الركن محمد بن سعيد "
+                 "المغيدي مع وزير الدفاع الأوغندي فنسنت أوغالا سبل التعاون في مكافحة الإرهاب.",
+                 "visitor", "وزير الدفاع الأوغندي", "فنسنت أوغالا", id="الاسم_لا_يمتد_إلى_سبل"),
+    pytest.param(f"{SG}، في مقر التحالف، سفير جمهورية إندونيسيا لدى المملكة عبدالعزيز أحمد والوفد المرافق له.",
+                 "visitor", "سفير جمهورية إندونيسيا لدى المملكة", "عبدالعزيز أحمد", id="المنصب_لا_يلتصق_بالاسم"),
+    pytest.param("استقبل وزير الدفاع التشادي داود يوسف وفداً عسكرياً من التحالف الإسلامي العسكري لمحاربة الإرهاب.",
+                 "host", "وزير الدفاع التشادي", "داود يوسف", id="المضيف_لا_يبتلع_الوفد"),
+    pytest.param(f"{SG}، في مقر التحالف، سفير جمهورية إندونيسيا <script>alert(1)</script> عبدالعزيز أحمد.",
+                 "visitor", "سفير جمهورية إندونيسيا", "", id="لا_وسوم_في_المنصب"),
+])
+def test_names_end_at_the_title_the_verb_or_the_clause(text, role, title, name):
+    v = _only(text).values
+    assert (v.get(f"{role}_title_ar", ""), v.get(f"{role}_name_ar", "")) == (title, name)
+    assert "المغيدي" not in v.get(f"{role}_name_ar", "")

@@ -47,8 +47,9 @@ TITLE_OPENERS: tuple[str, ...] = (
 # A name ends before these: time, place, purpose and clause words. ``على`` is normalised like
 # the name ``علي``: the extractor keeps it as a name when it ends the phrase.
 NAME_STOPS: tuple[str, ...] = (
-    "أمس", "إلى", "الى", "التي", "الذي", "اليوم", "بمقر", "حيث", "خلال", "على", "عن", "في", "كما",
-    "لبحث", "لمناقشة", "مع", "مقر", "و", "والوفد", "وذلك", "وقد",
+    "<", ">", "آفاق", "أمس", "أوجه", "إلى", "الى", "التعاون", "التي", "الذي", "العلاقات", "اليوم",
+    "بمقر", "تطوير", "تعزيز", "حيث", "خلال", "سبل", "على", "عن", "في", "كما", "لبحث", "لمناقشة", "مجالات",
+    "مع", "مقر", "و", "والوفد", "وذلك", "وقد",
 )
 
 # A comma then one of these opens a new clause: the counterpart phrase has ended.
@@ -59,7 +60,7 @@ CLAUSE_OPENERS: tuple[str, ...] = (
 
 # Words that end a counterpart phrase: what follows is the purpose or the circumstance.
 PHRASE_ENDS: tuple[str, ...] = (
-    "إلى", "الى", "الذي", "التي", "بحضور", "برئاسة", "بشأن", "حول", "حيث", "خلال", "ضمن", "على",
+    "<", ">", "إلى", "الى", "الذي", "التي", "بحضور", "برئاسة", "بشأن", "حول", "حيث", "خلال", "ضمن", "على",
     "عن", "لبحث", "لمناقشة", "وبحث", "وذلك", "وناقش", "يرافقه", "ويرافقه",
 )
 
