@@ -15,6 +15,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from dashboard.preprocess.gazetteer import load_gazetteer
 from dashboard.preprocess.schema import EVENT_TYPES
 
 
@@ -48,6 +49,41 @@ def member(values: pd.Series, allowed: pd.Series | pd.Index | Iterable[str]) -> 
     return found.fill_null(False).to_numpy(zero_copy_only=False)
 
 
+def partner_countries(meetings: pd.DataFrame) -> pd.DataFrame:
+    """One row per (meeting, partner country): a multilateral meeting counts for every state it lists.
+
+    Args:
+        meetings: ``meetings`` table (``partner_countries_iso3`` optional: older tables lack it).
+    Returns:
+        Columns ``row`` (position of the meeting in ``meetings``), ``iso3``, ``name_ar``,
+        ``name_en``; the main partner (``partner_country_iso3``) keeps its names from the
+        table, so a reviewer's correction shows; the others are named from the gazetteer.
+    """
+    main = meetings["partner_country_iso3"].astype("string").fillna("").str.strip().str.upper()
+    frame = pd.DataFrame({
+        "row": np.arange(len(meetings)), "iso3": main.to_numpy(),
+        "name_ar": meetings["partner_country_ar"].astype("string").fillna("").to_numpy(),
+        "name_en": meetings["partner_country_en"].astype("string").fillna("").to_numpy(),
+    })
+    frame = frame[frame["iso3"] != ""]
+    if "partner_countries_iso3" not in meetings.columns:
+        return frame.reset_index(drop=True)
+    listed = meetings["partner_countries_iso3"].astype("string").fillna("")
+    several = (listed.str.contains(";", regex=False)).to_numpy(dtype=bool)
+    if not several.any():
+        return frame.reset_index(drop=True)
+    others = pd.DataFrame({"row": np.flatnonzero(several), "iso3": listed[several].str.split(";").to_numpy()})
+    others = others.explode("iso3")
+    others["iso3"] = others["iso3"].astype("string").str.strip().str.upper()
+    others = others[(others["iso3"] != "") & (others["iso3"] != main.to_numpy()[others["row"].to_numpy()])]
+    gaz = load_gazetteer()
+    known = others["iso3"].isin(list(gaz.countries))
+    others = others[known.to_numpy(dtype=bool)]
+    others["name_ar"] = [gaz.country(c).name_ar for c in others["iso3"]]
+    others["name_en"] = [gaz.country(c).name_en for c in others["iso3"]]
+    return pd.concat([frame, others], ignore_index=True).sort_values("row", kind="stable").reset_index(drop=True)
+
+
 def _dates(meetings: pd.DataFrame) -> pd.Series:
     return pd.to_datetime(meetings["date"].replace("", pd.NA), errors="coerce", format="%Y-%m-%d")
 
@@ -74,7 +110,10 @@ def apply_filters(meetings: pd.DataFrame, meeting_topics: pd.DataFrame, filters:
         keep &= ~undated
     partner_filters = []
     if filters.countries:
-        partner_filters.append(meetings["partner_country_iso3"].isin(filters.countries).fillna(False))
+        chosen = partner_countries(meetings)
+        chosen = chosen[member(chosen["iso3"], filters.countries)]
+        partner_filters.append(pd.Series(np.isin(np.arange(len(meetings)), chosen["row"].to_numpy()),
+                                         index=meetings.index))
     if filters.organisations:
         partner_filters.append(meetings["partner_org_en"].isin(filters.organisations).fillna(False))
     if partner_filters:

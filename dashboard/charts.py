@@ -38,7 +38,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard import i18n
-from dashboard.analytics import member
+from dashboard.analytics import member, partner_countries
 from dashboard.centroids import CENTROIDS
 from dashboard.i18n import t
 from dashboard.rtl import browser_label, strip_bidi_controls
@@ -430,17 +430,18 @@ def country_counts(meetings: pd.DataFrame, lang: str = "ar") -> pd.DataFrame:
     Returns:
         Columns ``iso3, name, name_ar, name_en, meetings, last_date`` (ISO
         text, "" when no meeting with that country is dated), most meetings
-        first. Meetings without a partner country are not counted.
+        first. Meetings without a partner country are not counted; a
+        multilateral meeting counts once for every state it lists.
     """
-    iso = _text(meetings, "partner_country_iso3").str.upper()
-    has = iso != ""
-    dates = _text(meetings, "date")
+    partners = partner_countries(meetings)
+    rows = partners["row"].to_numpy()
+    dates = _text(meetings, "date").where(_valid_dates(meetings), pd.NA)
     frame = pd.DataFrame({
-        "iso3": iso[has],
+        "iso3": partners["iso3"].astype("string").to_numpy(),
         # NA instead of "" so "first" and "max" skip the gaps.
-        "name_ar": _text(meetings, "partner_country_ar")[has].replace("", pd.NA),
-        "name_en": _text(meetings, "partner_country_en")[has].replace("", pd.NA),
-        "date": dates[has].where(_valid_dates(meetings)[has], pd.NA),
+        "name_ar": partners["name_ar"].astype("string").replace("", pd.NA).to_numpy(),
+        "name_en": partners["name_en"].astype("string").replace("", pd.NA).to_numpy(),
+        "date": dates.to_numpy()[rows],
     })
     cols = ["iso3", "name", "name_ar", "name_en", "meetings", "last_date"]
     if frame.empty:

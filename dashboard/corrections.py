@@ -445,6 +445,9 @@ def apply_corrections(meetings: pd.DataFrame, meeting_topics: pd.DataFrame, corr
     if mask.any():
         names = pd.DataFrame.from_dict(_countries(), orient="index", columns=["ar", "en"], dtype="string")
         out["partner_country_iso3"] = out["partner_country_iso3"].mask(mask, values)
+        if "partner_countries_iso3" in out.columns:
+            # The reviewer named the partner: the pipeline's list of states no longer holds.
+            out["partner_countries_iso3"] = out["partner_countries_iso3"].mask(mask, values)
         for lang in ("ar", "en"):
             out[f"partner_country_{lang}"] = out[f"partner_country_{lang}"].mask(
                 mask, values.map(names[lang]).fillna(""))

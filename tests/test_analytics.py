@@ -99,3 +99,31 @@ def test_malformed_links_are_ignored_not_errors():
     parsed = analytics.filters_from_query({"from": "2025-02-31", "country": "MDV,../x,12", "event": "bogus",
                                            "lang": "fr"})
     assert parsed == Filters(countries=("MDV",))
+
+
+def _multilateral_and_bilateral() -> pd.DataFrame:
+    return pd.DataFrame({
+        "meeting_id": ["m1", "m2"], "date": ["2025-04-24", "2025-05-01"],
+        "event_type": ["multilateral", "visit_received"],
+        "partner_country_iso3": ["PAK", "MDV"], "partner_country_ar": ["باكستان", "المالديف"],
+        "partner_country_en": ["Pakistan", "Maldives"],
+        "partner_countries_iso3": ["PAK;EGY;MDV", "MDV"],
+        "partner_org_en": ["", ""],
+    }).astype("string")
+
+
+def test_a_multilateral_meeting_counts_for_every_state_it_lists():
+    from dashboard.analytics import partner_countries
+    rows = partner_countries(_multilateral_and_bilateral())
+    assert rows[["row", "iso3"]].values.tolist() == [[0, "PAK"], [0, "EGY"], [0, "MDV"], [1, "MDV"]]
+    assert rows.set_index("iso3").loc["EGY", "name_en"] == "Egypt"
+
+
+def test_the_country_filter_keeps_a_multilateral_meeting_of_that_country():
+    meetings = _multilateral_and_bilateral()
+    topics = pd.DataFrame({"meeting_id": pd.Series(dtype="string"), "topic_id": pd.Series(dtype="string"),
+                           "in_account": pd.Series(dtype="boolean")})
+    kept = apply_filters(meetings, topics, Filters(countries=("EGY",)))
+    assert kept["meeting_id"].tolist() == ["m1"]
+    kept = apply_filters(meetings, topics, Filters(countries=("MDV",)))
+    assert kept["meeting_id"].tolist() == ["m1", "m2"]

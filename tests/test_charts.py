@@ -496,3 +496,15 @@ def test_grouped_markers_sit_mid_period_sized_by_count_with_the_latest_visit(den
     assert "Q1 2025" in [row[0] for tr in en.data for row in tr.customdata]
     assert "quarter" in en.layout.title.subtitle.text
     assert rtl.find_layout_problems(fig) == [] and rtl.find_layout_problems(en) == []
+
+
+def test_the_map_counts_a_multilateral_meeting_under_each_of_its_states():
+    meetings = pd.DataFrame({
+        "meeting_id": ["m1", "m2"], "date": ["2025-04-24", "2025-05-01"],
+        "partner_country_iso3": ["PAK", "MDV"], "partner_country_ar": ["باكستان", "المالديف"],
+        "partner_country_en": ["Pakistan", "Maldives"], "partner_countries_iso3": ["PAK;EGY;MDV", "MDV"],
+    }).astype("string")
+    counts = charts.country_counts(meetings, "en").set_index("iso3")
+    assert counts["meetings"].to_dict() == {"MDV": 2, "EGY": 1, "PAK": 1}
+    assert counts.loc["MDV", "last_date"] == "2025-05-01"
+    assert counts.loc["EGY", "name"] == "Egypt"

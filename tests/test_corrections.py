@@ -354,3 +354,10 @@ def test_state_stamp_changes_with_every_write(db):
     assert len(set(stamps)) == 3
     with sqlite3.connect(db) as conn:  # WAL readers see it as well
         assert conn.execute("SELECT count(*) FROM corrections").fetchone()[0] == 1
+
+
+def test_a_corrected_country_replaces_the_pipelines_list_of_partner_states(db):
+    maldives = _meeting(db, "MDV")
+    corrections.record_correction(db, maldives, "partner_country_iso3", "BHR")
+    row = _row(_corrected(db)[0], maldives)
+    assert (row["partner_country_iso3"], row["partner_countries_iso3"]) == ("BHR", "BHR")
