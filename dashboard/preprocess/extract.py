@@ -102,6 +102,7 @@ class Sentence:
     paragraph: int
     is_heading: bool
     role: str = "background"  # "account" | "background"
+    background_marked: bool = False  # it carries a background marker (يذكر أن، تأسس، كان ... قد)
 
 
 @dataclass
@@ -177,7 +178,8 @@ def split_sentences(norm_text: str) -> list[Sentence]:
                 continue
             lead = len(piece) - len(piece.lstrip())
             start = paragraph.start() + local + lead
-            sentences.append(Sentence(start, start + len(stripped), stripped, p_index, heading))
+            sentences.append(Sentence(start, start + len(stripped), stripped, p_index, heading,
+                                      background_marked=bool(_BACKGROUND_MARK_RE.search(stripped))))
     return sentences
 
 
@@ -200,7 +202,7 @@ def assign_roles(sentences: list[Sentence], anchor_index: int, partner_mentions:
                 lead_run = False
             sentence.role = "background"
             continue
-        if _BACKGROUND_MARK_RE.search(sentence.norm) or sentence.paragraph == background_paragraph:
+        if sentence.background_marked or sentence.paragraph == background_paragraph:
             sentence.role = "background"
             background_paragraph = sentence.paragraph
             continue
@@ -843,7 +845,7 @@ def _anchors(sentences: list[Sentence], title_norm: str) -> list[int]:
     headline_party = bool(frames.coalition_parties(title_norm)) and frames.find_verb(title_norm) is not None
     anchors = []
     for index, sentence in enumerate(sentences):
-        if _BACKGROUND_MARK_RE.search(sentence.norm):
+        if sentence.background_marked:
             continue
         verb = frames.find_verb(sentence.norm)
         if not verb:
