@@ -677,11 +677,3 @@ def history_frame(corrections: pd.DataFrame, lang: str, meeting_names: dict[str,
         "note": ordered["note"].fillna(""),
         "undone_at": ordered["undone_at"].fillna("").str.replace("T", " ").str.replace("Z", " UTC"),
     }).reset_index(drop=True)
-
-
-_MARKDOWN_SPECIAL_RE = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$])")
-
-
-def escape_markdown(text: Any) -> str:
-    """Text shown through ``st.markdown`` as written (a title with ``*`` or ``#`` is not formatting)."""
-    return _MARKDOWN_SPECIAL_RE.sub(r"\\\1", "" if text is None else str(text))

@@ -1,15 +1,30 @@
-"""An article as safe HTML with the extracted values marked, for the Articles page.
+"""Untrusted text made safe to show: an article as HTML with the extracted values marked, and
+text from articles or metadata escaped for Streamlit's Markdown.
 
 Article text is untrusted: every character of it goes through ``html.escape``
 before it reaches the page, so a ``<script>`` in an article is shown as text
 and never runs. Only our own ``<mark>``, ``<p>`` and ``<div>`` tags are added.
+Streamlit renders ``st.info``, ``st.warning``, ``st.error`` and ``st.success``
+as Markdown, so a visitor's name written as a Markdown image link would make
+the browser fetch an image from an outside host: ``escape_markdown`` turns every Markdown
+sign into a literal character first.
 """
 
 from __future__ import annotations
 
 import html
+import re
 
 import pandas as pd
+
+# CommonMark's escapable ASCII punctuation, plus ":" (Streamlit's :emoji: and :color[...] codes) and
+# "$" (its LaTeX).
+_MARKDOWN_SIGN_RE = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:&=\"'^])")
+
+
+def escape_markdown(text: object) -> str:
+    """``text`` with every Markdown sign backslash-escaped, so Streamlit shows it as written."""
+    return _MARKDOWN_SIGN_RE.sub(r"\\\1", "" if text is None else str(text))
 
 
 def field_label(field: str, labels: dict[str, str]) -> str:

@@ -114,3 +114,22 @@ def test_not_a_meeting_hides_it_from_the_charts_and_undo_restores_it(data_dir):
     at.switch_page("dashboard/pages/overview.py").run()
     assert not at.exception, [e.value for e in at.exception]
     assert {m.label: m.value for m in at.metric}["Meetings"] == "5"
+
+
+IMAGE_LINK = "![](http://host/x.png)"
+
+
+def test_text_from_articles_reaches_notices_escaped_never_as_markdown(data_dir):
+    db = data_dir / store.DB_NAME
+    egypt, maldives = _meeting(db, "EGY"), _meeting(db, "MDV")
+    corrections.record_correction(db, maldives, "visitor_name_ar", IMAGE_LINK)
+    corrections.record_correction(db, maldives, "partner_org_ar", IMAGE_LINK)
+    corrections.record_correction(db, egypt, "status", corrections.MERGED_PREFIX + maldives)
+    at = _review(lang="en")
+    at.selectbox(key="review_meeting").set_value(egypt).run()
+    assert not at.exception, [e.value for e in at.exception]
+    shown = [e.value for kind in (at.info, at.success, at.warning, at.error, at.markdown) for e in kind]
+    assert any("Merged into" in text for text in shown)
+    # The link reaches the page only with its Markdown signs escaped: a browser shows it, never fetches it.
+    assert not any(IMAGE_LINK in text for text in shown), shown
+    assert any(r"\!\[\]\(http\://host/x\.png\)" in text for text in shown), shown

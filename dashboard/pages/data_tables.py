@@ -6,6 +6,7 @@ import streamlit as st
 
 from dashboard import export, i18n, tables
 from dashboard.analytics import member
+from dashboard.highlight import escape_markdown
 from dashboard.i18n import t
 from dashboard.ui import context, show_table
 
@@ -47,4 +48,4 @@ with st.expander(t("page_quality", lang)):
     st.dataframe(data.articles[["file", "status", "encoding", "chars", "messages"]], hide_index=True,
                  key="data_articles")
     for message in data.report.get("general", []):
-        st.warning(message)
+        st.warning(escape_markdown(message))

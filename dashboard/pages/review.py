@@ -7,6 +7,7 @@ import sqlite3
 import streamlit as st
 
 from dashboard import config, corrections, i18n, rtl, store
+from dashboard.highlight import escape_markdown
 from dashboard.i18n import t
 from dashboard.preprocess.gazetteer import country_choices
 from dashboard.preprocess.schema import EVENT_TYPES
@@ -22,7 +23,7 @@ db = config.data_dir() / store.DB_NAME
 st.title(t("page_review", lang))
 st.caption(t("review_intro", lang))
 for message in st.session_state.pop("review_flash", []):
-    st.success(message)
+    st.success(escape_markdown(message))
 
 
 def _write(action, message: str | None) -> None:
@@ -30,7 +31,7 @@ def _write(action, message: str | None) -> None:
     try:
         action()
     except (ValueError, sqlite3.Error) as exc:
-        st.error(t("review_invalid", lang, detail=exc))
+        st.error(t("review_invalid", lang, detail=escape_markdown(exc)))
         return
     st.session_state["review_flash"] = [message] if message else []
     st.session_state["review_version"] = st.session_state.get("review_version", 0) + 1
@@ -85,7 +86,7 @@ else:
     try:
         changes = corrections.diff_edits(before, after)
     except ValueError as exc:
-        st.error(t("review_invalid", lang, detail=exc))
+        st.error(t("review_invalid", lang, detail=escape_markdown(exc)))
         changes = []
     note = st.text_input(t("review_note", lang), key=f"review_note_{version}")
     if changes:
@@ -120,7 +121,7 @@ else:
                 _write(lambda: corrections.record_correction(db, chosen, "status", status, note),
                        corrections.status_label(status, lang, names))
     else:
-        st.info(corrections.status_label(row["status"], lang, names))
+        st.info(escape_markdown(corrections.status_label(row["status"], lang, names)))
         if st.button(t("review_restore", lang), key="review_restore"):
             _write(lambda: corrections.record_correction(db, chosen, "status", corrections.VISIBLE, note),
                    corrections.status_label(corrections.VISIBLE, lang))
@@ -135,7 +136,7 @@ else:
     if not show_all:
         st.caption(t("review_history_shown", lang, n=HISTORY_ROWS, total=len(log)))
     history = corrections.history_frame(log if show_all else log.head(HISTORY_ROWS), lang, names)
-    md = corrections.escape_markdown
+    md = escape_markdown
     for item in history.itertuples():
         with st.container(border=True):
             text, action = st.columns([6, 1])
