@@ -290,6 +290,14 @@ STRINGS: dict[str, tuple[str, str]] = {
         "احتساب الموضوعات الواردة في الفقرات التعريفية",
         "Count topics found only in background paragraphs",
     ),
+    "topics_background_counted": (
+        "تُحتسب هنا أيضاً الموضوعات الواردة في الفقرات التعريفية فقط (خيار في الشريط الجانبي).",
+        "Topics found only in background paragraphs are counted too (a sidebar option).",
+    ),
+    "topics_background_not_counted": (
+        "تُحتسب الموضوعات التي طُرحت في اللقاء فقط؛ الفقرات التعريفية تُضاف من الشريط الجانبي.",
+        "Only topics raised in the meeting are counted; background paragraphs can be added in the sidebar.",
+    ),
     "filter_needs_review": ("بحاجة إلى مراجعة فقط", "Needs review only"),
     "filter_search": ("بحث", "Search"),
     "filter_all": ("الكل", "All"),

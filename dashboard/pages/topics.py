@@ -10,7 +10,7 @@ ctx = context()
 lang = ctx.lang
 background = ctx.filters.include_background
 st.title(t("page_topics", lang))
-st.caption(t("filter_include_background", lang) + (": ✓" if background else ": ✗"))
+st.caption(t("topics_background_counted" if background else "topics_background_not_counted", lang))
 
 if not no_data_note(ctx):
     show_chart(shared(ctx, charts.topic_bars, ctx.topics, lang=lang, include_background=background),
