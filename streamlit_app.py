@@ -15,8 +15,17 @@ context = build_context()
 st.session_state["_context"] = context
 lang = context.lang
 
+OVERVIEW = st.Page("dashboard/pages/overview.py", title=t("page_overview", lang), url_path="overview")
+
+
+def _home() -> None:
+    # Streamlit serves its default page only at "/": a shared link to /overview would say "Page not
+    # found". So the overview is an ordinary page and "/" hands over to it, keeping the link's filters.
+    st.switch_page(OVERVIEW, query_params=st.query_params.to_dict())
+
+
 PAGES = [
-    st.Page("dashboard/pages/overview.py", title=t("page_overview", lang), url_path="overview", default=True),
+    OVERVIEW,
     st.Page("dashboard/pages/partner_map.py", title=t("page_map", lang), url_path="map"),
     st.Page("dashboard/pages/timeline.py", title=t("page_timeline", lang), url_path="timeline"),
     st.Page("dashboard/pages/topics.py", title=t("page_topics", lang), url_path="topics"),
@@ -25,6 +34,7 @@ PAGES = [
     st.Page("dashboard/pages/review.py", title=t("page_review", lang), url_path="review"),
     st.Page("dashboard/pages/upload.py", title=t("page_add", lang), url_path="add"),
     st.Page("dashboard/pages/present.py", title=t("page_present", lang), url_path="present"),
+    st.Page(_home, title=t("page_overview", lang), url_path="home", default=True, visibility="hidden"),
 ]
 page = st.navigation(PAGES, position="top")
 # `present=1` on any link opens presentation mode, keeping the filters (and `slide`) of the link.

@@ -17,7 +17,6 @@ from tests.browser.conftest import external_requests, wait_for_app
 ARABIC = re.compile("[\u0621-\u064a]")
 PRESENTATION_FORMS = re.compile("[\ufb50-\ufdff\ufe70-\ufeff]")
 PAGES = ["overview", "map", "timeline", "topics", "articles", "data"]
-URL_PATHS = {"overview": ""}  # the default page lives at the root
 
 
 def _shot(page, name: str, tmp_path: Path) -> Path:
@@ -50,7 +49,7 @@ def _wait_for_charts(page, count: int = 1) -> None:
 
 @pytest.mark.parametrize("name", PAGES)
 def test_page_renders_offline_in_arabic(streamlit_server, page, tmp_path, name):
-    page.goto(f"{streamlit_server}/{URL_PATHS.get(name, name)}")
+    page.goto(f"{streamlit_server}/{name}")  # the link a colleague would be sent
     wait_for_app(page)
     assert page.get_by_text("Page not found").count() == 0
     if name in ("overview", "map", "timeline", "topics"):
@@ -118,3 +117,12 @@ def test_english_mode_is_left_to_right(streamlit_server, page, tmp_path):
     _shot(page, "timeline_en", tmp_path)
     _wait_for_direction(page, "ltr")
     assert "Visits timeline" in page.locator('[data-testid="stMain"]').inner_text()
+
+
+def test_the_root_opens_the_overview_with_the_links_filters(streamlit_server, page):
+    page.goto(f"{streamlit_server}/?lang=en&country=MDV")
+    wait_for_app(page)
+    page.wait_for_url(re.compile(r"/overview\?"), timeout=15_000)
+    assert "lang=en" in page.url and "country=MDV" in page.url
+    assert page.get_by_text("Page not found").count() == 0
+    assert "IMCTC Diplomatic Engagements" in page.locator('[data-testid="stMain"]').inner_text()
