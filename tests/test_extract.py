@@ -235,3 +235,41 @@ def test_names_end_at_the_title_the_verb_or_the_clause(text, role, title, name):
     v = _only(text).values
     assert (v.get(f"{role}_title_ar", ""), v.get(f"{role}_name_ar", "")) == (title, name)
     assert "المغيدي" not in v.get(f"{role}_name_ar", "")
+
+
+# --- patterns found on reports the rules were not written against ---------------------------------------
+
+
+def test_secretary_general_written_without_the_article_is_still_the_coalition():
+    v = _only("استقبل أمين عام التحالف الإسلامي العسكري لمحاربة الإرهاب، يوم الأحد، في مقر التحالف بالرياض، "
+              "سفير جمهورية السنغال لدى المملكة عبدالله ديوب.", dt.date(2025, 6, 3)).values
+    assert (v["event_type"], v["partner_country_iso3"], v["visitor_name_ar"]) == ("visit_received", "SEN", "عبدالله ديوب")
+
+
+def test_a_less_known_capital_names_the_host_country():
+    v = _only("التقى الأمين العام للتحالف الإسلامي العسكري لمحاربة الإرهاب اللواء الطيار الركن محمد بن سعيد "
+              "المغيدي، أمس، في بندر سري بكاوان، وزير الدفاع الثاني داتو حلمي يحيى.", dt.date(2025, 6, 3)).values
+    assert (v["event_type"], v["partner_country_iso3"]) == ("visit_abroad", "BRN")
+
+
+def test_a_signatory_named_before_his_title_without_a_rank():
+    v = _only("وقّع التحالف الإسلامي العسكري لمحاربة الإرهاب، يوم الاثنين، برنامجاً تنفيذياً للتعاون مع الهيئة "
+              "الوطنية لمكافحة الإرهاب في جمهورية باكستان الإسلامية. ووقّع البرنامج عن التحالف أمينه العام، فيما "
+              "وقّعه عن الجانب الباكستاني طارق محمود، المنسق الوطني للهيئة.").values
+    assert (v["event_type"], v["partner_country_iso3"]) == ("agreement", "PAK")
+    assert (v["visitor_name_ar"], v["visitor_title_ar"]) == ("طارق محمود", "المنسق الوطني للهيئة")
+
+
+def test_the_coalition_named_in_an_aside_is_no_party():
+    result = extract_article(
+        "استقبل رئيس المفوضية الأفريقية، أمس، وزير خارجية تشاد، وأكد أن المفوضية تتعاون مع عدد من الهيئات "
+        "الإقليمية، ومنها التحالف الإسلامي العسكري لمحاربة الإرهاب، في مواجهة التطرف.")
+    assert result.meetings == []
+
+
+def test_a_group_body_is_named_as_the_title():
+    v = _only("عقد رؤساء هيئات الأركان في الدول الأعضاء في التحالف الإسلامي العسكري لمحاربة الإرهاب، اليوم، "
+              "اجتماعهم الدوري في الرياض.", dt.date(2025, 3, 1)).values
+    assert v["event_type"] == "multilateral"
+    assert v["partner_org_en"] == "IMCTC member states' chiefs of staff"
+    assert v["visitor_title_ar"] == "رؤساء هيئات الأركان في الدول الأعضاء في التحالف الإسلامي العسكري لمحاربة الإرهاب"

@@ -53,7 +53,9 @@ _LOCATION_RE = re.compile(
 )
 _TRAILING_TIME_RE = re.compile(rf"\s*(?:{_words('اليوم', 'أمس', 'الأمس')})\s*$")
 # A place phrase ends where the time begins ("بالرياض يوم 5 مارس").
-_TIME_IN_PLACE_RE = re.compile(rf"\s(?:{_words('يوم', 'اليوم', 'أمس', 'مساء', 'صباح')}|\d)")
+_TIME_IN_PLACE_RE = re.compile(
+    rf"\s(?:{_words('يوم', 'اليوم', 'أمس', 'مساء', 'صباح', 'خلال', 'حيث', 'لبحث', 'لمناقشة')}|\d"
+    rf"|{_words('في زيارة', 'في إطار', 'ضمن')}(?![{_AR}]))")
 _MINISTRY_RE = re.compile(
     rf"(?<![{_AR}])(?:[وب]|ل)?(وزاره (?:ال)?(?:دفاع|خارجيه|داخليه|عدل|اعلام|شؤون (?:ال)?اسلاميه))(?![{_AR}])"
 )
@@ -319,7 +321,9 @@ def _apposition(tokens: list[tuple[str, int, int]]) -> list[tuple[str, int, int]
 
 def _title_flags(words: list[tuple[str, int, int]]) -> list[bool]:
     """Which words are title words; a pair such as الأمين العام counts only as a pair."""
-    flags = [w[0] in _TITLE_WORDS for w in words]
+    # An office word that opens a title is a title word too ("المدير التنفيذي للمركز ماجد الكعبي"), but
+    # not أمين / الأمين, which are also given names ("محمد الأمين ولد سيدي") unless paired (الأمين العام).
+    flags = [w[0] in _TITLE_WORDS or (_opens_title(w[0]) and w[0] not in _PAIR_FIRSTS) for w in words]
     for i in range(len(words) - 1):
         if (words[i][0], words[i + 1][0]) in _TITLE_PAIRS:
             flags[i] = flags[i + 1] = True
@@ -360,6 +364,10 @@ _OTHER_SIDE_RE = re.compile(rf"(?<![{_AR}])(?:" + "|".join(re.escape(normalize(w
                             + rf")(?![{_AR}])")
 _SIGNING_RE = re.compile(rf"(?<![{_AR}])(?:" + "|".join(re.escape(normalize(w)) for w in people.SIGNING_WORDS)
                          + rf")(?![{_AR}])")
+# "ومثّل مركز هداية في التوقيع ...": the signatory follows the ceremony's name, a few words on.
+_CEREMONY_RE = re.compile(r"(?: [^ ,.]+){1,8}? (?:" + "|".join(re.escape(normalize(w)) for w in (
+    "في التوقيع", "في مراسم التوقيع", "في توقيع")) + ")")
+_SIDE_WORDS = frozenset(normalize(w) for w in ("الجانب", "جانب", "الآخر", "الاخر", "الطرف"))
 _OWN_OFFICIAL_RE = re.compile("|".join(re.escape(normalize(w)) for w in people.OWN_OFFICIAL))
 _SEAT_OF_RE = re.compile(rf"\s*{normalize('مقرا')}")
 _WITH_RE = re.compile(rf"(?:و)?مع(?![{_AR}])")
@@ -384,6 +392,16 @@ def _coalition_cut(phrase: list[tuple[str, int, int]], sentence: Sentence) -> in
 def _date_phrases(norm_sentence: str) -> tuple:
     """Date phrases of one sentence; a sentence is read for dates by several fields, so once is enough."""
     return tuple(dates.find_date_phrases(norm_sentence))
+
+
+_GROUP_PHRASE_END_RE = re.compile(rf"[,.;:()]|\s(?:{_words('الذي', 'التي', 'الذين', 'بحضور', 'برئاسة', 'يوم', 'اليوم', 'أمس')})(?![{_AR}])")
+
+
+def _group_phrase(norm: str, start: int) -> tuple[int, int]:
+    """The noun phrase of a group body that starts in the word at ``start``, up to the clause's end."""
+    word_start = norm.rfind(" ", 0, start) + 1
+    end = _GROUP_PHRASE_END_RE.search(norm, start)
+    return word_start, (end.start() if end else len(norm))
 
 
 def _opens_title(word: str) -> bool:
@@ -534,17 +552,21 @@ class _MeetingReader:
             label_ar = article.original(sentence.start + start, sentence.start + end)[0]
             values |= {"partner_org_ar": label_ar, "partner_org_en": label_en}
             evidence.append(article.evidence("partner_org_ar", sentence.start + start, sentence.start + end, sentence))
-            if len(distinct) < groups.MIN_NAMED_STATES:
-                for key in ("partner_country_iso3", "partner_country_ar", "partner_country_en", "partner_countries_iso3"):
-                    values.pop(key, None)
-                partner_iso3 = ""
-                evidence = [e for e in evidence if e.field != "partner_country_iso3"]
+            # Fewer named states than a group: the body is the partner, not the state that happens to be named.
+            for key in ("partner_country_iso3", "partner_country_ar", "partner_country_en", "partner_countries_iso3"):
+                values.pop(key, None)
+            partner_iso3 = ""
+            evidence = [e for e in evidence if e.field != "partner_country_iso3"]
         else:
             self._ministry(partner_sentence, countries, values, evidence)
         if not values.get("partner_country_iso3") and "partner_org_ar" not in values:
             reasons.append("no_partner")
 
         self._people(anchor, frame, values, evidence, reasons)
+        if group_label and values["event_type"] == "multilateral" and not values.get("visitor_title_ar"):
+            # A group body has no one principal: its own name ("رؤساء أركان جيوش الدول ...") is the title.
+            start, end = _group_phrase(sentence.norm, group_label[2])
+            self._put("visitor_title_ar", sentence.start + start, sentence.start + end, sentence, values, evidence)
         self._location(anchor, values, evidence)
         self._date(anchor, index, values, evidence, reasons)
         topic_hits = self._topics(anchor, index)
@@ -666,20 +688,28 @@ class _MeetingReader:
                     if later.norm.startswith((" " + normalize("التحالف"), " " + normalize("الجانب السعودي")), start):
                         continue
                     if pattern is _OTHER_SIDE_RE:
-                        # "عن الجانب النيجيري": the side's own words are not the person.
-                        side = _tokens(later.norm[start:], 0)
-                        skip = 0
-                        while skip < len(side) and not (_opens_title(side[skip][0]) or side[skip][0] in _RANKS):
-                            skip += 1
-                            if skip > 3:
-                                break
-                        if skip > 3 or skip >= len(side):
+                        start = self._after_side_words(later, start)
+                        if start is None:
                             continue
-                        start += side[skip][1]
                     phrase = self._phrase_after(later, start)
                     phrase = phrase[: _coalition_cut(phrase, later)]
                     if phrase and parse_person(phrase, self.mentions)[1] and not _names_coalition_unit(later, phrase):
                         return later, phrase
+        return None
+
+    def _after_side_words(self, sentence: Sentence, local_start: int) -> int | None:
+        """Where the person starts after "عن الجانب الباكستاني" / "ومثّل المركز في التوقيع": past the
+        side's own words, or None when no title, rank or name-then-title follows within three words."""
+        ceremony = _CEREMONY_RE.match(sentence.norm, local_start)
+        if ceremony:
+            return ceremony.end()
+        side = _tokens(sentence.norm[local_start:], sentence.start + local_start)
+        for token in side[:4]:
+            if token[0] in _SIDE_WORDS or _covered(token[1], self.mentions):
+                continue
+            rest = self._phrase_after(sentence, token[1] - sentence.start)
+            if rest and rest[0][1] == token[1]:
+                return token[1] - sentence.start
         return None
 
     def _coalition_person(self, sentence: Sentence, side: re.Match, role: str, values: dict, evidence: list) -> int:

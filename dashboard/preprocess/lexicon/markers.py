@@ -53,6 +53,12 @@ BACKGROUND_HEADINGS: tuple[str, ...] = (
 
 # A coalition name right after one of these is the coalition talked about, not met.
 PASSING_BEFORE: tuple[str, ...] = (
+    "بما فيها",  # "... and other bodies, among them the IMCTC": an aside, not a party
+    "بما في ذلك",
+    "ومن بينها",
+    "من بينها",
+    "ومنها",
+    "منها",
     "انضمام",
     "انضمامه",
     "انضمامها",

@@ -14,6 +14,8 @@ to read the sentence the word anchors:
 """
 
 VERBS: tuple[tuple[str, str], ...] = (
+    ("أبرم", "sign"),
+    ("أبرما", "sign"),
     ("أجرى", "meet"),
     ("أدى", "visit"),
     ("أجرت", "meet"),
@@ -65,6 +67,7 @@ VERBS: tuple[tuple[str, str], ...] = (
     ("يلتقي", "meet"),
     ("يوقع", "sign"),
     ("يوقعان", "sign"),
+    ("يبرمان", "sign"),
 )
 
 # A meeting told by a noun or a passive, with no active verb of its own (جرى خلال اللقاء،
@@ -93,8 +96,13 @@ AGREEMENT_DOCUMENTS: tuple[str, ...] = (
     "اتفاق",
     "اتفاقية",
     "برنامج تعاون",
+    "برنامج تنفيذي",
+    "برنامجا تنفيذيا",
+    "البرنامج التنفيذي",
+    "خطة عمل مشتركة",
     "مذكرة تعاون",
     "مذكرة تفاهم",
+    "ميثاق تعاون",
 )
 
 # Travel phrases that say the coalition's side went abroad, wherever they stand in the sentence.
