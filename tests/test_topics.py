@@ -182,3 +182,13 @@ def test_keywords_are_sorted_and_distinct(topic):
 
 def test_one_automaton_built_once():
     assert topics._automaton() is topics._automaton()
+
+
+@pytest.mark.parametrize("text, topic", [
+    pytest.param("وناقشا سبل مواجهة الجماعات الإرهابية في نشر دعايتها", "media", id="دعايتها"),
+    pytest.param("وتناول اللقاء الوضع الأمني في شرق أفريقيا ومنطقة البحيرات العظمى", "regional_security",
+                 id="الوضع_الأمني_في_إقليم"),
+    pytest.param("ووقع الجانبان برنامجاً تنفيذياً للتعاون في مجال التدريب", "partnership_mou", id="برنامج_تنفيذي"),
+])
+def test_forms_with_suffixes_and_named_regions(text, topic):
+    assert topic in {t for t, _, _ in topics.find_topics(normalize(text))}

@@ -51,12 +51,26 @@ def expand_pattern(pattern: str) -> list[str]:
     return [head + option + rest for option in options for rest in expand_pattern(tail)]
 
 
-def _forms(patterns: tuple[str, ...]) -> list[str]:
+# Possessive pronouns a bare noun takes ("دعايتها": its propaganda); taa marbuta turns into ت before them.
+_POSSESSIVES = ("ها", "هم", "هما", "ه", "نا")
+
+
+def _possessive_forms(form: str) -> list[str]:
+    """``دعايه`` -> ``دعايتها``, ``دعايتهم``...: only one-word forms without the article take a suffix."""
+    if " " in form or form.startswith("ال") or len(form) < 4:
+        return []
+    stem = form[:-1] + "ت" if form.endswith("ه") else form
+    return [stem + suffix for suffix in _POSSESSIVES]
+
+
+def _forms(patterns: tuple[str, ...], possessives: bool = False) -> list[str]:
     forms = []
     for pattern in patterns:
         for form in expand_pattern(pattern):
             assert "?" not in form and "(" not in form, pattern  # only the syntax expand_pattern knows
             forms.append(normalize(form))
+            if possessives:
+                forms += _possessive_forms(normalize(form))
     return forms
 
 
@@ -74,7 +88,7 @@ def _automaton() -> ahocorasick.Automaton:
     sources = [(t.topic_id, t.patterns) for t in TAXONOMY]
     sources += [(_NOT_A_TOPIC, NOT_TOPICS), (_FINANCIAL_ADJ, FINANCIAL_ADJECTIVE)]
     for topic_id, patterns in sources:
-        for form in _forms(patterns):
+        for form in _forms(patterns, possessives=topic_id in TOPICS_BY_ID):
             if form not in automaton:
                 automaton.add_word(form, (topic_id, form))
     automaton.make_automaton()
