@@ -197,6 +197,9 @@ def presentation_css(theme: str = "light", rtl: bool = False) -> str:
 [data-testid="stMain"] h2 { font-size: 38px !important; }
 [data-testid="stMetricValue"] { font-size: 84px !important; line-height: 1.15 !important; }
 [data-testid="stMetricValue"] > div { font-size: 84px !important; }
+.st-key-metric_latest [data-testid="stMetricValue"], .st-key-metric_latest [data-testid="stMetricValue"] > div {
+  font-size: clamp(40px, 3.4vw, 84px) !important;
+}
 [data-testid="stMetricLabel"], [data-testid="stMetricLabel"] p { font-size: 30px !important; }
 [data-testid="stMetricDelta"], [data-testid="stMetricDelta"] div { font-size: 26px !important; }
 [data-testid="stTable"] table { font-size: 24px !important; }

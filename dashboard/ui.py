@@ -250,6 +250,7 @@ def headline_metrics(ctx: Context) -> None:
     cols[2].metric(t("metric_organisations", lang), figures["organisations"])
     cols[3].metric(t("metric_topics", lang), figures["topics"])
     latest = figures.get(f"latest_partner_{'ar' if lang == 'ar' else 'en'}") or None
-    cols[4].metric(t("metric_latest", lang),
-                   i18n.date_label(figures["latest_date"], lang) if figures["latest_date"] else "—",
-                   latest, delta_color="off", delta_arrow="off")
+    # Keyed so presentation mode can size the date to its column (a 84 px date overflows at 1600 px).
+    cols[4].container(key="metric_latest").metric(
+        t("metric_latest", lang), i18n.date_label(figures["latest_date"], lang) if figures["latest_date"] else "—",
+        latest, delta_color="off", delta_arrow="off")

@@ -72,3 +72,21 @@ def test_presentation_mode_full_screen_large_type_both_themes(streamlit_server, 
         assert external_requests(seen) == []
     finally:
         context.close()
+
+
+def test_every_headline_figure_fits_its_column_on_a_smaller_projector(streamlit_server, browser, tmp_path):
+    # 1600x1000: the latest visit ("25 نوفمبر 2025") once overflowed into "25 نوفمبر 25...".
+    context = browser.new_context(viewport={"width": 1600, "height": 1000}, device_scale_factor=1)
+    page = context.new_page()
+    page.set_default_timeout(30_000)
+    try:
+        page.goto(f"{streamlit_server}/present")
+        wait_for_app(page)
+        page.wait_for_selector('.st-key-metric_latest [data-testid="stMetricValue"]')
+        overflowing = page.evaluate("""() => Array.from(document.querySelectorAll('[data-testid="stMetricValue"] > div'))
+            .filter(v => v.scrollWidth > v.clientWidth + 1).map(v => v.textContent)""")
+        assert overflowing == []
+        assert "2025" in page.locator('.st-key-metric_latest [data-testid="stMetricValue"]').inner_text()
+        _shot(page, "present_ar_1600", tmp_path)
+    finally:
+        context.close()
