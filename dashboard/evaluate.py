@@ -27,6 +27,10 @@ What a score means:
 - ``silent``: scored records (negatives included) with a wrong partner, type
   or date, or a wrong counterpart name, where no meeting of the article is
   flagged ``needs_review``, as a share of all scored records.
+- ``events``: pairwise precision and recall of "same event" over the articles
+  that report a meeting: two articles are predicted the same event when their
+  first meetings are grouped into one event, and are the same in gold when their
+  ``event_id``s are equal.
 """
 
 from __future__ import annotations
@@ -38,9 +42,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import pandas as pd
 from rapidfuzz import fuzz
 
-from dashboard.preprocess import schema
+from dashboard.preprocess import events, schema
 from dashboard.preprocess.normalize import normalize
 from dashboard.preprocess.pipeline import list_article_files, process_article, read_metadata
 
@@ -50,7 +55,8 @@ GOLD_TYPES = SCORED_TYPES + ("other", "negative")
 ORG_MATCH_RATIO = 70
 
 # Floors a test or CI can set: field name -> attribute of Scores.
-FLOOR_FIELDS = ("country", "organisation", "type", "date", "negatives", "name", "title", "topics_f1")
+FLOOR_FIELDS = ("country", "organisation", "type", "date", "negatives", "name", "title", "topics_f1",
+                "events_precision", "events_recall")
 
 
 @dataclass
@@ -77,6 +83,9 @@ class Scores:
     topics_f1: float = 0.0
     silent: float = 0.0
     silent_count: int = 0
+    events_precision: float = 0.0
+    events_recall: float = 0.0
+    event_pairs: int = 0
     counts: dict[str, int] = field(default_factory=dict)
     confusion: Counter = field(default_factory=Counter)
     misses: list[Miss] = field(default_factory=list)
@@ -243,7 +252,46 @@ def score(gold: list[dict], results: dict[str, dict]) -> Scores:
     s.silent_count = silent
     s.silent = silent / scored if scored else 0.0
     s.counts = dict(totals) | {"scored": scored}
+    _score_events(s, gold, results)
     return s
+
+
+def event_of_files(results: dict[str, dict]) -> dict[str, str]:
+    """file -> the event of the file's first meeting, grouping the whole collection as the pipeline does."""
+    meetings = pd.DataFrame([m for rows in results.values() for m in rows["meetings"]])
+    if meetings.empty:
+        return {}
+    articles = pd.DataFrame([a for rows in results.values() for a in rows.get("articles", [])],
+                            columns=["article_id", "published_date"])
+    texts = {t["article_id"]: t["text"] for rows in results.values() for t in rows.get("article_texts", [])}
+    signatures = pd.Series({a: events.text_signature(text) for a, text in texts.items()}, dtype="string")
+    for column in ("visitor_name_ar", "visitor_title_ar", "host_name_ar", "host_title_ar", "partner_org_en",
+                   "partner_country_iso3", "date", "date_basis"):
+        if column not in meetings:
+            meetings[column] = ""
+    for column in ("article_id", "event_type"):
+        if column not in meetings:
+            meetings[column] = meetings["meeting_id"] if column == "article_id" else ""
+    assigned = events.group_meetings(meetings.fillna(""), articles, signatures).set_index("meeting_id")["event_id"]
+    return {name: assigned[rows["meetings"][0]["meeting_id"]] for name, rows in results.items() if rows["meetings"]}
+
+
+def _score_events(s: Scores, gold: list[dict], results: dict[str, dict]) -> None:
+    predicted = event_of_files(results)
+    records = [r for r in gold if r["event_type"] != "negative" and r["file"] in predicted]
+    tp = fp = fn = 0
+    for i, a in enumerate(records):
+        for b in records[i + 1:]:
+            same_gold = a["event_id"] == b["event_id"]
+            same_found = predicted[a["file"]] == predicted[b["file"]]
+            tp += same_gold and same_found
+            fp += same_found and not same_gold
+            fn += same_gold and not same_found
+            if same_gold != same_found:
+                s.misses.append(Miss(f"{a['file']}+{b['file']}", "same event", str(same_gold), str(same_found), ""))
+    s.events_precision = _ratio(tp, tp + fp)
+    s.events_recall = _ratio(tp, tp + fn)
+    s.event_pairs = tp + fn
 
 
 def report(s: Scores, misses: bool = True) -> str:
@@ -260,6 +308,7 @@ def report(s: Scores, misses: bool = True) -> str:
         f"topics         P {s.topics_precision:.3f}  R {s.topics_recall:.3f}  F1 {s.topics_f1:.3f}",
         f"negatives      {s.negatives:6.3f}  {c.get('negatives', 0)}   (rejected)",
         f"silent errors  {s.silent:6.3f}  {s.silent_count} of {c.get('scored', 0)} scored records",
+        f"same event     P {s.events_precision:.3f}  R {s.events_recall:.3f}   over {s.event_pairs} same-event pairs",
         "",
         "event type confusion (gold -> first extracted):",
     ]

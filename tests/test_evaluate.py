@@ -14,6 +14,8 @@ CORPUS = Path(__file__).resolve().parent / "corpus"
 FLOORS = {
     "country": 0.98, "organisation": 1.0, "type": 1.0, "date": 1.0, "negatives": 1.0,
     "topics_f1": 0.96, "name": 0.98, "title": 0.93,
+    # Same-event pairs (issue targets: precision >= 0.97, recall >= 0.90).
+    "events_precision": 1.0, "events_recall": 1.0,
 }
 MAX_SILENT = 0.02
 

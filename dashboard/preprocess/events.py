@@ -1,0 +1,272 @@
+"""Count events, not reports: group the meetings that describe the same real meeting.
+
+A wire story is republished almost word for word by many outlets, and other
+outlets write their own report of the same visit. Two kinds of evidence group
+reports into one event, each cheap at scale:
+
+1. **A syndicated copy.** Each article's text gets a MinHash signature over word
+   shingles (``text_signature``, computed per article in the pipeline's workers and
+   cached with the article). LSH buckets propose candidate pairs (datasketch);
+   a pair whose estimated Jaccard similarity reaches ``RULES.copy_similarity`` is
+   a copy, and its meetings with the same partner are one event.
+2. **An independent report.** Candidates share a partner (blocking on the country
+   or organisation) and dates that agree within ``RULES.date_window_days`` (or one
+   of them is unknown). They are the same event when the counterpart agrees: the
+   names match allowing for the spelling of foreign names (rapidfuzz), or, where a
+   report gives only a title, the titles match. A look-alike stays apart: a second
+   visit two weeks later, or another official of the same country on the same day.
+
+A match on weaker evidence (titles only and no date to compare) is not merged;
+both meetings are flagged ``possible_same_event`` for a person to decide, on the
+review page, like every other grouping decision.
+
+Grouping is incremental: meetings that already belong to an event keep it, and
+only new meetings are compared, with the candidates of their own blocks.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+from datasketch import MinHash, MinHashLSH
+from rapidfuzz import fuzz
+
+from dashboard.preprocess.normalize import normalize
+
+
+@dataclass(frozen=True)
+class GroupingRules:
+    """The thresholds of grouping, each with why it is what it is (measured on tests/corpus)."""
+
+    num_perm: int = 64  # MinHash size: Jaccard estimates within about ±0.06, 256 bytes an article
+    shingle_words: int = 3  # word 3-grams: the site furniture of a copy changes few of them
+    copy_similarity: float = 0.6  # a rewritten report of the same visit stays well under 0.3
+    date_window_days: int = 3  # reports of one visit disagree by a day or two (أمس, اليوم, published)
+    name_similarity: int = 85  # edit ratio, in order or token-sorted: شودري / تشودري, عزمان بن حسن / عزمان حسن
+    title_similarity: int = 80  # a title alone, written with or without the country
+
+
+RULES = GroupingRules()
+
+_WORD_RE = re.compile(r"[\w\u0621-\u064a]+")
+_NOT_NAME_WORDS = frozenset(normalize(w) for w in ("بن", "ابن", "بنت", "ولد", "ال"))
+
+
+# datasketch's 32-bit scheme: signatures stored as 32-bit values read back the same.
+_SCHEME = "affine32"
+
+
+@functools.cache
+def _permutations(num_perm: int):
+    return MinHash(num_perm=num_perm).permutations
+
+
+def text_signature(text: str, rules: GroupingRules = RULES) -> str:
+    """MinHash signature of an article's words, as hex text (stored with the article).
+
+    Args:
+        text: the article's cleaned body text.
+    Returns:
+        ``num_perm`` 32-bit hash values as one hex string; "" for a text too short to shingle.
+    """
+    words = _WORD_RE.findall(normalize(text))
+    n = rules.shingle_words
+    shingles = {" ".join(words[i:i + n]).encode("utf-8") for i in range(max(0, len(words) - n + 1))}
+    if not shingles:
+        return ""
+    signature = MinHash(num_perm=rules.num_perm, permutations=_permutations(rules.num_perm), scheme=_SCHEME)
+    signature.update_batch(list(shingles))
+    return signature.hashvalues.astype(np.uint32).tobytes().hex()
+
+
+def _minhash(hex_signature: str, rules: GroupingRules) -> MinHash | None:
+    if not hex_signature:
+        return None
+    values = np.frombuffer(bytes.fromhex(hex_signature), dtype=np.uint32)
+    return MinHash(num_perm=rules.num_perm, hashvalues=values, permutations=_permutations(rules.num_perm),
+                   scheme=_SCHEME)
+
+
+def copy_pairs(signatures: pd.Series, new_ids: set[str] | None = None,
+               rules: GroupingRules = RULES) -> list[tuple[str, str, float]]:
+    """Pairs of articles that are copies of one story.
+
+    Args:
+        signatures: article_id -> hex signature (``text_signature``).
+        new_ids: only pairs with at least one of these articles (None: every pair).
+    Returns:
+        (article_id, article_id, estimated Jaccard similarity) for every copy pair.
+    """
+    lsh = MinHashLSH(threshold=rules.copy_similarity, num_perm=rules.num_perm)
+    hashes: dict[str, MinHash] = {}
+    for article_id, signature in signatures.items():
+        minhash = _minhash(signature, rules)
+        if minhash is not None:
+            hashes[article_id] = minhash
+            lsh.insert(article_id, minhash)
+    pairs = []
+    for article_id in (hashes if new_ids is None else [a for a in new_ids if a in hashes]):
+        for other in lsh.query(hashes[article_id]):
+            if other == article_id or (new_ids is None and other < article_id):
+                continue
+            similarity = hashes[article_id].jaccard(hashes[other])
+            if similarity >= rules.copy_similarity:
+                pairs.append((article_id, other, similarity))
+    return pairs
+
+
+def partner_key(meetings: pd.DataFrame) -> pd.Series:
+    """The blocking key of each meeting: its partner country, else its organisation (English), else ""."""
+    country = meetings["partner_country_iso3"].astype("string").fillna("").str.upper()
+    org = meetings["partner_org_en"].astype("string").fillna("")
+    return country.where(country != "", ("org:" + org).where(org != "", ""))
+
+
+def counterpart(meetings: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
+    """(name, title) of each meeting's counterpart: the host on a visit abroad, the visitor otherwise."""
+    abroad = meetings["event_type"].astype("string").fillna("") == "visit_abroad"
+
+    def column(field: str) -> pd.Series:
+        visitor = meetings[f"visitor_{field}_ar"].astype("string").fillna("")
+        host = meetings[f"host_{field}_ar"].astype("string").fillna("")
+        return host.where(abroad, visitor)
+
+    return column("name"), column("title")
+
+
+def _name_key(name: str) -> str:
+    return " ".join(w for w in normalize(name).replace("عبد ", "عبد").split() if w not in _NOT_NAME_WORDS)
+
+
+def _day(value) -> int | None:
+    try:
+        return dt.date.fromisoformat(str(value)).toordinal()
+    except ValueError:
+        return None
+
+
+@dataclass
+class _Report:
+    meeting_id: str
+    article_id: str
+    key: str
+    event_type: str
+    day: int | None  # the meeting date, if the report states one (not the published stand-in)
+    published: int | None
+    name: str
+    title: str
+
+
+def _same_counterpart(a: _Report, b: _Report, rules: GroupingRules) -> str:
+    """"name", "title" or "" : how far the two reports agree on who the counterpart was."""
+    if a.name and b.name:
+        # Same order first (a variant of a name's first letter, شودري/تشودري, reorders sorted tokens),
+        # then sorted tokens for names given in another order.
+        similarity = max(fuzz.ratio(a.name, b.name), fuzz.token_sort_ratio(a.name, b.name))
+        return "name" if similarity >= rules.name_similarity else ""
+    if a.title and b.title and fuzz.token_set_ratio(a.title, b.title) >= rules.title_similarity:
+        return "title"
+    return ""
+
+
+def _dates_agree(a: _Report, b: _Report, rules: GroupingRules) -> str:
+    """"date" when both state dates within the window, "unknown" when one does not say, "" when apart."""
+    if a.day is not None and b.day is not None:
+        return "date" if abs(a.day - b.day) <= rules.date_window_days else ""
+    # One report gives no date: its publication bounds when the meeting was.
+    other = b.day if a.day is None else a.day
+    published = a.published if a.day is None else b.published
+    if other is not None and published is not None and not 0 <= published - other <= rules.date_window_days + 2:
+        return ""
+    return "unknown"
+
+
+def group_meetings(meetings: pd.DataFrame, articles: pd.DataFrame, signatures: pd.Series,
+                   previous: pd.Series | None = None, rules: GroupingRules = RULES) -> pd.DataFrame:
+    """Assign every meeting to an event.
+
+    Args:
+        meetings: the ``meetings`` table.
+        articles: the ``articles`` table (``published_date``).
+        signatures: article_id -> text signature.
+        previous: meeting_id -> event_id from the last run; those meetings keep their event.
+    Returns:
+        One row per meeting: ``meeting_id``, ``event_id``, ``grouped_by`` ("" for the event's first
+        report, "copy", "name" or "title"), ``possible_same_event`` (meeting ids of weak candidates,
+        joined by ';').
+    """
+    previous = previous if previous is not None else pd.Series(dtype="string")
+    ids = meetings["meeting_id"].astype(str).tolist()
+    published = dict(zip(articles["article_id"].astype(str), articles["published_date"].astype("string").fillna("")))
+    names, titles = counterpart(meetings)
+    keys = partner_key(meetings)
+    explicit = ~meetings["date_basis"].astype("string").fillna("").isin(["published", "unknown", ""])
+    reports = {
+        mid: _Report(mid, str(aid), key, str(etype), _day(date) if has_date else None, _day(published.get(str(aid), "")),
+                     _name_key(name), normalize(title))
+        for mid, aid, key, etype, date, has_date, name, title in zip(
+            ids, meetings["article_id"], keys, meetings["event_type"].astype("string").fillna(""),
+            meetings["date"].astype("string").fillna(""), explicit, names, titles)
+    }
+    event_of = {m: str(previous[m]) for m in ids if m in previous.index and pd.notna(previous[m])}
+    grouped_by = {m: "" for m in event_of}
+    possible: dict[str, set[str]] = {m: set() for m in ids}
+    new = [m for m in ids if m not in event_of]
+    if new:
+        new_articles = {reports[m].article_id for m in new}
+        copies: dict[str, set[str]] = {}
+        for a, b, _ in copy_pairs(signatures, new_articles, rules):
+            copies.setdefault(a, set()).add(b)
+            copies.setdefault(b, set()).add(a)
+        by_key: dict[str, list[str]] = {}
+        for m in ids:
+            if reports[m].key:
+                by_key.setdefault(reports[m].key, []).append(m)
+        for m in new:
+            report = reports[m]
+            match, how = _best_match(report, by_key.get(report.key, []), event_of, copies, reports, possible, rules)
+            if match:
+                event_of[m], grouped_by[m] = event_of[match], how
+            else:
+                event_of[m], grouped_by[m] = f"e-{m}", ""
+    return pd.DataFrame({
+        "meeting_id": ids,
+        "event_id": [event_of[m] for m in ids],
+        "grouped_by": [grouped_by[m] for m in ids],
+        "possible_same_event": [";".join(sorted(possible[m])) for m in ids],
+    }).astype("string")
+
+
+def _best_match(report: _Report, block: list[str], event_of: dict[str, str], copies: dict[str, set[str]],
+                reports: dict[str, _Report], possible: dict[str, set[str]], rules: GroupingRules) -> tuple[str, str]:
+    """The already-assigned meeting this report joins, and on what evidence; ("", "") for none."""
+    copied = copies.get(report.article_id, set())
+    weak: list[str] = []
+    for other_id in block:
+        if other_id == report.meeting_id or other_id not in event_of:
+            continue
+        other = reports[other_id]
+        if other.article_id == report.article_id:
+            continue  # two meetings of one article are two meetings
+        if other.article_id in copied:
+            return other_id, "copy"
+        dates = _dates_agree(report, other, rules)
+        if not dates:
+            continue
+        same = _same_counterpart(report, other, rules)
+        compatible = report.event_type == other.event_type
+        if same == "name" and (compatible or dates == "date"):
+            return other_id, "name"
+        if same == "title" and compatible and dates == "date":
+            return other_id, "title"
+        if same:
+            weak.append(other_id)
+    for other_id in weak:
+        possible[report.meeting_id].add(other_id)
+        possible[other_id].add(report.meeting_id)
+    return "", ""

@@ -1,0 +1,88 @@
+"""Grouping reports into events: copies, independent reports, and look-alikes that must stay apart."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from dashboard.preprocess import events
+
+STORY = ("استقبل الأمين العام للتحالف الإسلامي العسكري لمحاربة الإرهاب اللواء الطيار الركن محمد بن سعيد المغيدي "
+         "في مقر التحالف بالرياض وزير الدفاع الماليزي عزمان بن حسن والوفد المرافق له، وبحث الجانبان سبل "
+         "تعزيز التعاون في مكافحة القرصنة البحرية وتأمين الملاحة في مضيق ملقا وتبادل المعلومات الاستخبارية، "
+         "وأكد الوزير حرص بلاده على الإسهام في مبادرات التحالف وبرامجه التدريبية.")
+
+
+def _meeting(mid: str, article: str, iso3="MYS", date="2025-02-18", basis="explicit", name="عزمان بن حسن",
+             title="وزير الدفاع الماليزي", event_type="visit_received", org="") -> dict:
+    return {"meeting_id": mid, "article_id": article, "partner_country_iso3": iso3, "partner_org_en": org,
+            "event_type": event_type, "date": date, "date_basis": basis, "visitor_name_ar": name,
+            "visitor_title_ar": title, "host_name_ar": "محمد بن سعيد المغيدي", "host_title_ar": "الأمين العام"}
+
+
+def _group(meetings: list[dict], texts: dict[str, str] | None = None, published: dict[str, str] | None = None,
+           previous: pd.Series | None = None) -> dict[str, str]:
+    frame = pd.DataFrame(meetings).astype("string")
+    ids = frame["article_id"].unique().tolist()
+    articles = pd.DataFrame({"article_id": ids, "published_date": [(published or {}).get(a, "") for a in ids]})
+    texts = texts or {}
+    signatures = pd.Series({a: events.text_signature(texts.get(a, f"نص مختلف تماما رقم {a} " * 3)) for a in ids},
+                           dtype="string")
+    assigned = events.group_meetings(frame, articles, signatures, previous)
+    return dict(zip(assigned["meeting_id"], assigned["event_id"]))
+
+
+def test_a_syndicated_copy_with_other_site_furniture_is_the_same_event():
+    copy = "الرياض (واس)\n" + STORY + "\nاقرأ أيضاً\nشارك هذا الخبر"
+    # The copy's extraction missed the name: only the text says it is the same story.
+    got = _group([_meeting("a-m1", "a"), _meeting("b-m1", "b", name="", title="", date="", basis="unknown")],
+                 texts={"a": STORY, "b": copy})
+    assert got["a-m1"] == got["b-m1"]
+
+
+def test_a_report_that_gives_only_the_title_joins_the_event():
+    got = _group([_meeting("a-m1", "a"), _meeting("b-m1", "b", name="", date="2025-02-19", basis="relative")])
+    assert got["a-m1"] == got["b-m1"]
+
+
+def test_a_transliteration_variant_of_the_name_is_the_same_person():
+    got = _group([_meeting("a-m1", "a", name="شفيق الرحمن شودري", iso3="BGD", title="رئيس أركان الجيش"),
+                  _meeting("b-m1", "b", name="شفيق الرحمن تشودري", iso3="BGD", title="رئيس أركان جيش بنغلاديش")])
+    assert got["a-m1"] == got["b-m1"]
+
+
+@pytest.mark.parametrize("second", [
+    pytest.param(_meeting("b-m1", "b", date="2025-03-04"), id="زيارة_ثانية_بعد_أسبوعين"),
+    pytest.param(_meeting("b-m1", "b", name="عمر فاروق بن يعقوب", title="قائد قوات الدفاع الماليزية"),
+                 id="مسؤول_آخر_في_اليوم_نفسه"),
+    pytest.param(_meeting("b-m1", "b", iso3="IDN", title="وزير الدفاع الإندونيسي"), id="شريك_آخر"),
+])
+def test_look_alike_meetings_stay_apart(second):
+    got = _group([_meeting("a-m1", "a"), second])
+    assert got["a-m1"] != got["b-m1"]
+
+
+def test_two_meetings_of_one_article_stay_two_events():
+    got = _group([_meeting("a-m1", "a"), _meeting("a-m2", "a")])
+    assert got["a-m1"] != got["a-m2"]
+
+
+def test_a_weak_match_is_flagged_not_merged():
+    # Only a title, no date, and one report says the minister came, the other that the coalition went.
+    abroad = _meeting("b-m1", "b", name="", date="", basis="unknown", event_type="visit_abroad") | {
+        "visitor_name_ar": "محمد بن سعيد المغيدي", "visitor_title_ar": "الأمين العام",
+        "host_name_ar": "", "host_title_ar": "وزير الدفاع الماليزي"}
+    frame = pd.DataFrame([_meeting("a-m1", "a", name="", date="", basis="unknown"), abroad])
+    articles = pd.DataFrame({"article_id": ["a", "b"], "published_date": ["", ""]})
+    signatures = pd.Series({"a": events.text_signature("نص أول عن لقاء"), "b": events.text_signature("خبر آخر")})
+    assigned = events.group_meetings(frame.astype("string"), articles, signatures).set_index("meeting_id")
+    assert assigned.loc["a-m1", "event_id"] != assigned.loc["b-m1", "event_id"]
+    assert assigned.loc["a-m1", "possible_same_event"] == "b-m1"
+    assert assigned.loc["b-m1", "possible_same_event"] == "a-m1"
+
+
+def test_an_incremental_run_keeps_events_and_a_new_report_joins_one():
+    previous = pd.Series({"a-m1": "e-a-m1", "c-m1": "e-c-m1"})
+    got = _group([_meeting("a-m1", "a"), _meeting("c-m1", "c", iso3="PAK", name="خواجة آصف"),
+                  _meeting("b-m1", "b", date="2025-02-19", basis="relative", name="عزمان حسن")], previous=previous)
+    assert got == {"a-m1": "e-a-m1", "c-m1": "e-c-m1", "b-m1": "e-a-m1"}
