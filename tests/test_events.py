@@ -86,3 +86,29 @@ def test_an_incremental_run_keeps_events_and_a_new_report_joins_one():
     got = _group([_meeting("a-m1", "a"), _meeting("c-m1", "c", iso3="PAK", name="خواجة آصف"),
                   _meeting("b-m1", "b", date="2025-02-19", basis="relative", name="عزمان حسن")], previous=previous)
     assert got == {"a-m1": "e-a-m1", "c-m1": "e-c-m1", "b-m1": "e-a-m1"}
+
+
+def test_an_event_takes_the_best_grounded_report_and_counts_reports_and_outlets():
+    meetings = pd.DataFrame([
+        _meeting("a-m1", "a", date="2025-02-20", basis="published", name="") | {"event_id": "e1"},
+        _meeting("b-m1", "b", date="2025-02-18", basis="explicit", name="") | {"event_id": "e1"},
+        _meeting("c-m1", "c", date="2025-02-18", basis="relative", name="عزمان بن حسن") | {"event_id": "e1"},
+        _meeting("d-m1", "d", iso3="PAK", name="خواجة آصف") | {"event_id": "e2"},
+    ]).assign(date_text="", partner_country_ar="", partner_country_en="", partner_countries_iso3="",
+              partner_org_ar="", location_ar="", review_reasons=["", "", "unknown_date", ""]).astype("string")
+    articles = pd.DataFrame({"article_id": ["a", "b", "c", "d"],
+                             "published_date": ["2025-02-20", "2025-02-19", "2025-02-19", "2025-02-19"],
+                             "outlet": ["spa.gov.sa", "spa.gov.sa", "bernama.com", ""]})
+    topics = pd.DataFrame({"meeting_id": ["a-m1", "b-m1", "c-m1"], "topic_id": ["maritime_security"] * 2 + ["cyber"],
+                           "topic_ar": ["أ", "أ", "ب"], "topic_en": ["M", "M", "C"], "in_account": [True, False, True]})
+    built, event_topics = events.build_events(meetings, articles, topics)
+    e1 = built.set_index("event_id").loc["e1"]
+    assert (e1["date"], e1["date_basis"]) == ("2025-02-18", "explicit")
+    assert e1["visitor_name_ar"] == "عزمان بن حسن"  # filled from the report that names him
+    assert (e1["reports"], e1["outlets"], e1["outlet_names"]) == (3, 2, "bernama.com;spa.gov.sa")
+    assert e1["first_reported"] == "2025-02-19"
+    assert e1["review_reasons"] == "unknown_date" and bool(e1["needs_review"])
+    rows = event_topics.set_index(["event_id", "topic_id"])
+    assert rows.loc[("e1", "maritime_security"), "reports"] == 2
+    assert bool(rows.loc[("e1", "maritime_security"), "in_account"])
+    assert rows.loc[("e1", "maritime_security"), "meeting_ids"] == "a-m1;b-m1"

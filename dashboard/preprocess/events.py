@@ -270,3 +270,68 @@ def _best_match(report: _Report, block: list[str], event_of: dict[str, str], cop
         possible[report.meeting_id].add(other_id)
         possible[other_id].add(report.meeting_id)
     return "", ""
+
+
+# An explicit date beats a relative one, which beats the published-date stand-in.
+_BASIS_RANK = {"explicit": 0, "corrected": 0, "relative": 1, "published": 2, "unknown": 3}
+_FROM_BEST = ("event_type", "date", "date_basis", "date_text", "partner_country_iso3", "partner_country_ar",
+              "partner_country_en", "partner_countries_iso3", "partner_org_ar", "partner_org_en", "location_ar")
+_FILLED = ("visitor_name_ar", "visitor_title_ar", "host_name_ar", "host_title_ar")
+
+
+def build_events(meetings: pd.DataFrame, articles: pd.DataFrame, meeting_topics: pd.DataFrame
+                 ) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The ``events`` and ``event_topics`` tables from meetings that carry an ``event_id``.
+
+    Args:
+        meetings: the ``meetings`` table with ``event_id`` filled.
+        articles: the ``articles`` table (``published_date``, ``outlet``).
+        meeting_topics: the ``meeting_topics`` table.
+    Returns:
+        (events, event_topics): an event takes its partner, type, date and place from its
+        best-grounded report (explicit date, then relative, then the published stand-in; then
+        the earliest published), names missing there from its other reports, and counts its
+        reports and outlets; its topics are the union over its reports, each with the reports
+        that raised it.
+    """
+    if meetings.empty:
+        return pd.DataFrame(), pd.DataFrame()
+    source = articles.set_index("article_id")
+    frame = meetings.copy()
+    frame["_published"] = frame["article_id"].map(source["published_date"]).astype("string").fillna("")
+    frame["_outlet"] = frame["article_id"].map(source["outlet"]).astype("string").fillna("")
+    frame["_rank"] = frame["date_basis"].astype("string").fillna("unknown").map(_BASIS_RANK).fillna(3)
+    # Sorting by (rank, published, meeting) puts each event's best-grounded report first.
+    frame["_published_key"] = frame["_published"].replace("", "9999-99-99")
+    frame = frame.sort_values(["event_id", "_rank", "_published_key", "meeting_id"], kind="stable")
+    grouped = frame.groupby("event_id", sort=False)
+    best = grouped.head(1).set_index("event_id")
+    out = pd.DataFrame(index=best.index)
+    for column in _FROM_BEST:
+        out[column] = best[column] if column in best else ""
+    for column in _FILLED:
+        values = frame[column].astype("string").replace("", pd.NA)
+        out[column] = values.groupby(frame["event_id"], sort=False).first().reindex(out.index).fillna("")
+    out["reports"] = grouped.size()
+    outlets = frame["_outlet"].replace("", pd.NA)
+    out["outlets"] = outlets.groupby(frame["event_id"], sort=False).nunique().reindex(out.index).fillna(0)
+    out["outlet_names"] = outlets.dropna().groupby(frame["event_id"], sort=False).agg(
+        lambda s: ";".join(sorted(set(s)))).reindex(out.index).fillna("")
+    published = frame["_published"].replace("", pd.NA)
+    out["first_reported"] = published.groupby(frame["event_id"], sort=False).min().reindex(out.index).fillna("")
+    out["meeting_ids"] = grouped["meeting_id"].agg(";".join)
+    reasons = frame["review_reasons"].astype("string").fillna("")
+    out["review_reasons"] = reasons.groupby(frame["event_id"], sort=False).agg(
+        lambda s: ";".join(dict.fromkeys(r for value in s for r in value.split(";") if r)))
+    out["needs_review"] = out["review_reasons"] != ""
+    events = out.reset_index()
+
+    topics = meeting_topics.merge(frame[["meeting_id", "event_id"]], on="meeting_id")
+    if topics.empty:
+        return events, pd.DataFrame(columns=["event_id", "topic_id", "topic_ar", "topic_en", "in_account",
+                                             "reports", "meeting_ids"])
+    by_topic = topics.groupby(["event_id", "topic_id"], sort=False)
+    event_topics = by_topic.agg(topic_ar=("topic_ar", "first"), topic_en=("topic_en", "first"),
+                                in_account=("in_account", "max"), reports=("meeting_id", "nunique"),
+                                meeting_ids=("meeting_id", lambda s: ";".join(sorted(set(s))))).reset_index()
+    return events, event_topics
