@@ -30,9 +30,11 @@ from filelock import FileLock, Timeout
 from dashboard import config, store
 from dashboard.i18n import t
 from dashboard.preprocess import pipeline
+from dashboard.preprocess.bidi import INVISIBLE
 from dashboard.preprocess.dates import parse_published_date
 from dashboard.preprocess.normalize import normalize
 from dashboard.preprocess.reader import MAX_BYTES, SUPPORTED_SUFFIXES, UnreadableError, decode_bytes, read_article_bytes
+from dashboard.rtl import FSI, PDI
 from dashboard.tables import partner_name
 
 UPLOAD_LOCK = ".upload.lock"
@@ -43,9 +45,8 @@ NAME_SHOWN_CHARS = 80
 FIELD_CHARS = 500
 MERGE_COLUMNS = ("meeting_id", "other_meeting_id", "partner", "date", "other_date", "similarity")
 
-_CONTROL_RE = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+_CONTROL_RE = re.compile(r"[\x00-\x1f\x7f-\x9f" + INVISIBLE + "]")  # control characters, bidi controls, zero-width, BOM
 _NOT_SLUG_RE = re.compile(r"[^A-Za-z0-9_-]+")
-_FSI, _PDI = "\u2068", "\u2069"
 PASTED = "pasted text"  # shown name of pasted text
 
 
@@ -65,7 +66,7 @@ class Issue:
     def text(self, lang: str = "en") -> str:
         values = {k: (size_label(v, lang) if k in ("size", "limit") else v) for k, v in self.params.items()}
         if lang == "ar":  # Latin file names and URLs inside an Arabic sentence: isolate them
-            values = {k: f"{_FSI}{v}{_PDI}" if isinstance(v, str) else v for k, v in values.items()}
+            values = {k: f"{FSI}{v}{PDI}" if isinstance(v, str) else v for k, v in values.items()}
         return t(f"upload_{self.code}", lang, name=display_name(self.name, lang), **values)
 
     @property
@@ -78,7 +79,7 @@ def display_name(name: str, lang: str) -> str:
     """A name from ``shown_name`` for the page: pasted text translated, file names isolated in Arabic."""
     if name == PASTED:
         return t("upload_pasted", lang)
-    return f"{_FSI}{name}{_PDI}" if lang == "ar" and name else name
+    return f"{FSI}{name}{PDI}" if lang == "ar" and name else name
 
 
 def size_label(n: int, lang: str = "en") -> str:
