@@ -42,6 +42,7 @@ from dashboard.analytics import member, partner_countries
 from dashboard.centroids import CENTROIDS
 from dashboard.i18n import t
 from dashboard.rtl import browser_label, strip_bidi_controls
+from dashboard.theme import OKABE_ITO, PALETTES
 
 __all__ = [
     "FONT_FAMILY",
@@ -72,21 +73,18 @@ __all__ = [
 #: Arabic web font first (served from static/ by the app), then system fallbacks.
 FONT_FAMILY = '"Noto Naskh Arabic", "Noto Sans", "Segoe UI", Tahoma, Arial, sans-serif'
 
-#: Okabe & Ito (2008) colour-blind-safe palette. Black is last: it is swapped
-#: for light grey in the dark theme.
-OKABE_ITO = ("#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#000000")
-
 #: Legend order of event types (schema.EVENT_TYPES).
 EVENT_TYPE_ORDER = ("visit_received", "visit_abroad", "agreement", "multilateral", "other")
 # Fixed colour and symbol per event type, so a type looks the same in every
 # chart and under every filter, and is distinguishable without colour.
 _EVENT_COLOURS = {
-    "visit_received": "#0072B2",
-    "visit_abroad": "#E69F00",
-    "agreement": "#009E73",
-    "multilateral": "#CC79A7",
+    "visit_received": OKABE_ITO[4],  # blue
+    "visit_abroad": OKABE_ITO[0],  # orange
+    "agreement": OKABE_ITO[2],  # bluish green
+    "multilateral": OKABE_ITO[6],  # reddish purple
     "other": None,  # neutral: black (light) / grey (dark), from the style
 }
+_GREY = "#bbbbbb"  # stands in for black on the dark background
 _EVENT_SYMBOLS = {
     "visit_received": "circle",
     "visit_abroad": "diamond",
@@ -126,8 +124,8 @@ class ChartStyle:
     rtl: bool
     font_family: str = FONT_FAMILY
     font_color: str = "#262730"
-    paper_bgcolor: str = "#ffffff"
-    plot_bgcolor: str = "#ffffff"
+    paper_bgcolor: str = PALETTES["light"].background.lower()
+    plot_bgcolor: str = PALETTES["light"].background.lower()
     grid_color: str = "#e6e6ea"
     palette: tuple[str, ...] = OKABE_ITO
     neutral: str = "#000000"
@@ -135,7 +133,7 @@ class ChartStyle:
     land_color: str = "#eeeeee"
     ocean_color: str = "#f7fbff"
     border_color: str = "#b0b0b0"
-    marker_color: str = "#D55E00"
+    marker_color: str = OKABE_ITO[5]  # vermillion
     marker_line: str = "#ffffff"
 
     def event_color(self, code: str) -> str:
@@ -163,13 +161,15 @@ def style(lang: str = "ar", theme: str = "light") -> ChartStyle:
     rtl = lang == "ar"
     if theme == "dark":
         # Streamlit's dark background; black is invisible on it, so grey replaces it.
+        page = PALETTES["dark"]
+        background = page.background.lower()
         return ChartStyle(
             lang=lang, theme="dark", rtl=rtl,
-            font_color="#fafafa", paper_bgcolor="#0e1117", plot_bgcolor="#0e1117",
-            grid_color="#31333f", palette=OKABE_ITO[:-1] + ("#bbbbbb",), neutral="#bbbbbb",
+            font_color=page.text.lower(), paper_bgcolor=background, plot_bgcolor=background,
+            grid_color="#31333f", palette=OKABE_ITO[:-1] + (_GREY,), neutral=_GREY,
             sequential=((0.0, "#16324f"), (0.5, "#2f7fbf"), (1.0, "#a6dcff")),
-            land_color="#262730", ocean_color="#0e1117", border_color="#5c5f6b",
-            marker_color="#E69F00", marker_line="#0e1117",
+            land_color=page.surface.lower(), ocean_color=background, border_color="#5c5f6b",
+            marker_color=OKABE_ITO[0], marker_line=background,
         )
     return ChartStyle(lang=lang, theme="light", rtl=rtl)
 
