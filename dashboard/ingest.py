@@ -27,7 +27,7 @@ from urllib.parse import urlsplit
 import pandas as pd
 from filelock import FileLock, Timeout
 
-from dashboard import config, store
+from dashboard import analytics, config, store
 from dashboard.i18n import t
 from dashboard.preprocess import pipeline
 from dashboard.preprocess.bidi import INVISIBLE
@@ -35,7 +35,6 @@ from dashboard.preprocess.dates import parse_published_date
 from dashboard.preprocess.normalize import normalize
 from dashboard.preprocess.reader import MAX_BYTES, SUPPORTED_SUFFIXES, UnreadableError, decode_bytes, read_article_bytes
 from dashboard.rtl import FSI, PDI
-from dashboard.tables import partner_name
 
 UPLOAD_LOCK = ".upload.lock"
 DEFAULT_METADATA_HEADER = ("file", "published_date", "source_url", "outlet", "notes")
@@ -471,11 +470,10 @@ def propose_merges(meetings: pd.DataFrame, max_days: int = 2, min_similarity: fl
         values = meetings[column] if column in meetings else pd.Series("", index=meetings.index)
         return values.fillna("").astype(str).str.strip()
 
-    iso3, org = text("partner_country_iso3"), text("partner_org_en")
-    org = org.where(org != "", text("partner_org_ar"))
+    iso3, org = text("partner_country_iso3"), analytics.organisation_keys(meetings).astype(str)
     base = pd.DataFrame({
         "meeting_id": text("meeting_id"), "article_id": text("article_id"), "partner": iso3.where(iso3 != "", org),
-        "date": text("date"), "day": pd.to_datetime(text("date"), errors="coerce", format="%Y-%m-%d"),
+        "date": text("date"), "day": analytics.meeting_dates(meetings),
         "visitor": _visitor_key(meetings["visitor_name_ar"]) if "visitor_name_ar" in meetings else "",
     })
     base = base[(base["partner"] != "") & base["day"].notna()]
@@ -505,7 +503,7 @@ def propose_merges(meetings: pd.DataFrame, max_days: int = 2, min_similarity: fl
 def merges_for_display(proposals: pd.DataFrame, meetings: pd.DataFrame, lang: str) -> pd.DataFrame:
     """Proposed merges with partner and visitor names and translated headers."""
     by_id = meetings.set_index("meeting_id")
-    names = partner_name(meetings, lang).set_axis(meetings["meeting_id"])
+    names = analytics.partner_labels(meetings, lang, with_organisation=True).set_axis(meetings["meeting_id"])
     visitors = by_id["visitor_name_ar"].fillna("")
     shown = pd.DataFrame({
         t("col_partner", lang): proposals["meeting_id"].map(names),
