@@ -16,7 +16,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from dashboard import charts, config, store
+from dashboard import analytics, charts, config, store
 from dashboard.analytics import topics_for
 from dashboard.preprocess.dates import MONTH_LABELS_AR
 from dashboard.preprocess.gazetteer import load_gazetteer
@@ -93,12 +93,12 @@ def bench_page_figures(data: Path) -> dict[str, float]:
     meetings, topics = store.read_table(db, "meetings"), store.read_table(db, "meeting_topics")
     shown = topics_for(meetings, topics, include_background=False)
     pages = {
-        "overview": lambda: (charts.headline_figures(meetings, shown), charts.partner_map(meetings, "ar"),
+        "overview": lambda: (analytics.headline_figures(meetings, shown), charts.partner_map(meetings, "ar"),
                              charts.monthly_bar(meetings, "ar"), charts.topic_bars(shown, "ar")),
-        "map": lambda: (charts.partner_map(meetings, "ar"), charts.organisation_counts(meetings, "ar"),
-                        charts.country_counts(meetings, "ar")),
-        "timeline": lambda: (charts.visits_timeline(meetings[charts.timeline_partner_pages(meetings)[0][0]], "ar"),
-                             charts.monthly_bar(meetings, "ar"), charts.undated_meetings(meetings)),
+        "map": lambda: (charts.partner_map(meetings, "ar"), analytics.organisation_counts(meetings, "ar"),
+                        analytics.country_counts(meetings, "ar")),
+        "timeline": lambda: (charts.visits_timeline(meetings[analytics.timeline_partner_pages(meetings)[0][0]], "ar"),
+                             charts.monthly_bar(meetings, "ar"), analytics.undated_meetings(meetings)),
         "topics": lambda: (charts.topic_bars(shown, "ar"), charts.topic_partner_heatmap(meetings, shown, "ar"),
                            charts.topics_over_time(meetings, shown, "ar")),
     }

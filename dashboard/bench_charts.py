@@ -23,7 +23,7 @@ import time
 import numpy as np
 import pandas as pd
 
-from dashboard import charts
+from dashboard import analytics, charts
 from dashboard.centroids import CENTROIDS
 from dashboard.preprocess import schema
 
@@ -141,22 +141,22 @@ def main() -> None:
     meetings, topics = synthetic_tables()
     print(f"synthetic data: {len(meetings):,} meetings, {len(topics):,} topic rows "
           f"({(time.perf_counter() - t0) * 1000:.0f} ms to generate)")
-    first_page = meetings[charts.timeline_partner_pages(meetings)[0][0]]
+    first_page = meetings[analytics.timeline_partner_pages(meetings)[0][0]]
     builders = {
         "partner_map": lambda lang: charts.partner_map(meetings, lang),
-        "organisation_counts": lambda lang: charts.organisation_counts(meetings, lang),
-        "country_counts": lambda lang: charts.country_counts(meetings, lang),
-        "timeline_partner_pages": lambda lang: charts.timeline_partner_pages(meetings),
+        "organisation_counts": lambda lang: analytics.organisation_counts(meetings, lang),
+        "country_counts": lambda lang: analytics.country_counts(meetings, lang),
+        "timeline_partner_pages": lambda lang: analytics.timeline_partner_pages(meetings),
         # The timeline page draws 40 partners at a time; slides and exports draw every partner on
         # one chart, grouped past 3,000 markers.
         "visits_timeline_page": lambda lang: charts.visits_timeline(first_page, lang),
         "visits_timeline_all": lambda lang: charts.visits_timeline(meetings, lang),
-        "undated_meetings": lambda lang: charts.undated_meetings(meetings),
+        "undated_meetings": lambda lang: analytics.undated_meetings(meetings),
         "monthly_bar": lambda lang: charts.monthly_bar(meetings, lang),
         "topic_bars": lambda lang: charts.topic_bars(topics, lang),
         "topic_partner_heatmap": lambda lang: charts.topic_partner_heatmap(meetings, topics, lang),
         "topics_over_time": lambda lang: charts.topics_over_time(meetings, topics, lang),
-        "headline_figures": lambda lang: charts.headline_figures(meetings, topics),
+        "headline_figures": lambda lang: analytics.headline_figures(meetings, topics),
     }
     pages = {
         "overview": ("headline_figures", "partner_map", "monthly_bar", "topic_bars"),

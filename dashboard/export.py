@@ -213,8 +213,8 @@ def _name_maps(meetings: pd.DataFrame, meeting_topics: pd.DataFrame, lang: str
     """Display names of country codes, organisations (``partner_org_en``) and topic ids."""
     # Every ISO country (a filter may name one with no meeting), then the names as written in the data.
     countries = {code: (c.name_ar if lang == "ar" else c.name_en) for code, c in load_gazetteer().countries.items()}
-    countries |= {code: name for code, name in tables.country_names(meetings, lang).items() if name}
-    return countries, tables.organisation_names(meetings, lang), tables.topic_names(meeting_topics, lang)
+    countries |= {code: name for code, name in analytics.country_names(meetings, lang).items() if name}
+    return countries, analytics.organisation_names(meetings, lang), tables.topic_names(meeting_topics, lang)
 
 
 def filter_parts(filters: analytics.Filters, meetings: pd.DataFrame, meeting_topics: pd.DataFrame,
@@ -286,12 +286,12 @@ def headline_figure(meetings: pd.DataFrame, meeting_topics: pd.DataFrame, lang: 
 
     Args:
         meetings: filtered meetings.
-        meeting_topics: their topic rows (``charts.headline_figures`` counts
+        meeting_topics: their topic rows (``analytics.headline_figures`` counts
             ``in_account`` rows only, as the overview does).
         lang: ``"ar"`` or ``"en"``.
     """
     st = charts.style(lang)
-    figures = charts.headline_figures(meetings, meeting_topics)
+    figures = analytics.headline_figures(meetings, meeting_topics)
     items = [("metric_meetings", "meetings"), ("metric_partner_countries", "partner_countries"),
              ("metric_organisations", "organisations"), ("metric_topics", "topics"),
              ("metric_undated", "undated")]

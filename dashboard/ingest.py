@@ -27,13 +27,14 @@ from urllib.parse import urlsplit
 import pandas as pd
 from filelock import FileLock, Timeout
 
-from dashboard import config, store
+from dashboard import analytics, config, store
 from dashboard.i18n import t
 from dashboard.preprocess import pipeline
+from dashboard.preprocess.bidi import INVISIBLE
 from dashboard.preprocess.dates import parse_published_date
 from dashboard.preprocess.normalize import normalize
 from dashboard.preprocess.reader import MAX_BYTES, SUPPORTED_SUFFIXES, UnreadableError, decode_bytes, read_article_bytes
-from dashboard.tables import partner_name
+from dashboard.rtl import FSI, PDI
 
 UPLOAD_LOCK = ".upload.lock"
 DEFAULT_METADATA_HEADER = ("file", "published_date", "source_url", "outlet", "notes")
@@ -43,9 +44,8 @@ NAME_SHOWN_CHARS = 80
 FIELD_CHARS = 500
 MERGE_COLUMNS = ("meeting_id", "other_meeting_id", "partner", "date", "other_date", "similarity")
 
-_CONTROL_RE = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+_CONTROL_RE = re.compile(r"[\x00-\x1f\x7f-\x9f" + INVISIBLE + "]")  # control characters, bidi controls, zero-width, BOM
 _NOT_SLUG_RE = re.compile(r"[^A-Za-z0-9_-]+")
-_FSI, _PDI = "\u2068", "\u2069"
 PASTED = "pasted text"  # shown name of pasted text
 
 
@@ -65,7 +65,7 @@ class Issue:
     def text(self, lang: str = "en") -> str:
         values = {k: (size_label(v, lang) if k in ("size", "limit") else v) for k, v in self.params.items()}
         if lang == "ar":  # Latin file names and URLs inside an Arabic sentence: isolate them
-            values = {k: f"{_FSI}{v}{_PDI}" if isinstance(v, str) else v for k, v in values.items()}
+            values = {k: f"{FSI}{v}{PDI}" if isinstance(v, str) else v for k, v in values.items()}
         return t(f"upload_{self.code}", lang, name=display_name(self.name, lang), **values)
 
     @property
@@ -78,7 +78,7 @@ def display_name(name: str, lang: str) -> str:
     """A name from ``shown_name`` for the page: pasted text translated, file names isolated in Arabic."""
     if name == PASTED:
         return t("upload_pasted", lang)
-    return f"{_FSI}{name}{_PDI}" if lang == "ar" and name else name
+    return f"{FSI}{name}{PDI}" if lang == "ar" and name else name
 
 
 def size_label(n: int, lang: str = "en") -> str:
@@ -470,11 +470,10 @@ def propose_merges(meetings: pd.DataFrame, max_days: int = 2, min_similarity: fl
         values = meetings[column] if column in meetings else pd.Series("", index=meetings.index)
         return values.fillna("").astype(str).str.strip()
 
-    iso3, org = text("partner_country_iso3"), text("partner_org_en")
-    org = org.where(org != "", text("partner_org_ar"))
+    iso3, org = text("partner_country_iso3"), analytics.organisation_keys(meetings).astype(str)
     base = pd.DataFrame({
         "meeting_id": text("meeting_id"), "article_id": text("article_id"), "partner": iso3.where(iso3 != "", org),
-        "date": text("date"), "day": pd.to_datetime(text("date"), errors="coerce", format="%Y-%m-%d"),
+        "date": text("date"), "day": analytics.meeting_dates(meetings),
         "visitor": _visitor_key(meetings["visitor_name_ar"]) if "visitor_name_ar" in meetings else "",
     })
     base = base[(base["partner"] != "") & base["day"].notna()]
@@ -504,7 +503,7 @@ def propose_merges(meetings: pd.DataFrame, max_days: int = 2, min_similarity: fl
 def merges_for_display(proposals: pd.DataFrame, meetings: pd.DataFrame, lang: str) -> pd.DataFrame:
     """Proposed merges with partner and visitor names and translated headers."""
     by_id = meetings.set_index("meeting_id")
-    names = partner_name(meetings, lang).set_axis(meetings["meeting_id"])
+    names = analytics.partner_labels(meetings, lang, with_organisation=True).set_axis(meetings["meeting_id"])
     visitors = by_id["visitor_name_ar"].fillna("")
     shown = pd.DataFrame({
         t("col_partner", lang): proposals["meeting_id"].map(names),

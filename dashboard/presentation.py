@@ -22,7 +22,7 @@ from typing import Any
 
 import pandas as pd
 
-from dashboard import charts, i18n
+from dashboard import analytics, i18n
 from dashboard.i18n import t
 from dashboard.rtl import browser_label
 
@@ -82,7 +82,7 @@ def slides(meetings: pd.DataFrame, lang: str = "ar", selected_countries: tuple[s
         Slide("timeline", t("chart_timeline", lang)),
         Slide("topics", t("chart_topics", lang)),
     ]
-    counts = charts.country_counts(meetings, lang)
+    counts = analytics.country_counts(meetings, lang)
     names = dict(zip(counts["iso3"], counts["name"]))
     if selected_countries:
         codes = [c for c in dict.fromkeys(c.upper() for c in selected_countries) if c in names]
@@ -119,9 +119,8 @@ def step(number: int, total: int, delta: int, wrap: bool = False) -> int:
 
 
 def partner_meetings(meetings: pd.DataFrame, iso3: str) -> pd.DataFrame:
-    """The meetings with one partner country."""
-    codes = meetings["partner_country_iso3"].astype("string").fillna("").str.upper()
-    return meetings[(codes == iso3.upper()).to_numpy(dtype=bool)]
+    """The meetings with one partner country (a multilateral meeting is with every state it lists, as on the map)."""
+    return meetings[analytics.with_countries(meetings, [iso3])]
 
 
 def partner_table(meetings: pd.DataFrame, lang: str = "ar", limit: int = MAX_TABLE_ROWS) -> tuple[pd.DataFrame, int]:
@@ -137,11 +136,7 @@ def partner_table(meetings: pd.DataFrame, lang: str = "ar", limit: int = MAX_TAB
         translated headers (values isolated with ``rtl.browser_label``), and
         the number of meetings left out.
     """
-    ordered = meetings.assign(_date=meetings["date"].astype("string").fillna("")).sort_values(
-        "_date", ascending=False, kind="stable")
-    dated = ordered["_date"] != ""
-    ordered = pd.concat([ordered[dated.to_numpy()], ordered[~dated.to_numpy()]])
-    shown = ordered.head(limit)
+    shown = analytics.newest_first(meetings).head(limit)
 
     def text(col: str) -> pd.Series:
         return shown[col].astype("string").fillna("").str.strip() if col in shown else pd.Series(
@@ -168,7 +163,7 @@ def top_topics(meeting_topics: pd.DataFrame, lang: str = "ar", include_backgroun
         ``(rows, total)``: the subset of ``meeting_topics`` to chart, and the
         number of distinct topics before the cut (for a "12 of 20" note).
     """
-    counts = charts.topic_counts(meeting_topics, lang, include_background)
+    counts = analytics.topic_counts(meeting_topics, lang, include_background)
     keep = set(counts["topic_id"].head(limit))
     ids = meeting_topics["topic_id"].astype("string").fillna("")
     return meeting_topics[ids.isin(keep).to_numpy(dtype=bool)], len(counts)

@@ -32,6 +32,8 @@ from typing import Any
 
 import pandas as pd
 
+from dashboard.preprocess.bidi import ALM, BIDI_CONTROLS, FSI, LRI, LRM, PDI, RLI, RLM
+
 __all__ = [
     "LRI",
     "RLI",
@@ -54,16 +56,9 @@ __all__ = [
     "find_layout_problems",
 ]
 
-# Isolates (Unicode 6.3). Written as escapes: invisible characters in source
-# code are impossible to review.
-LRI, RLI, FSI, PDI = "\u2066", "\u2067", "\u2068", "\u2069"
-# Marks: zero-width strong characters (left-to-right, right-to-left, Arabic letter mark).
-LRM, RLM, ALM = "\u200e", "\u200f", "\u061c"
-# Legacy embeddings and overrides: LRE, RLE, PDF, LRO, RLO.
-_EMBEDDINGS = "\u202a\u202b\u202c\u202d\u202e"
-
-#: Every invisible character whose only job is to steer the bidi algorithm.
-BIDI_CONTROLS = LRI + RLI + FSI + PDI + LRM + RLM + ALM + _EMBEDDINGS
+# The isolates (LRI, RLI, FSI, PDI), marks (LRM, RLM, ALM) and BIDI_CONTROLS, every invisible
+# character whose only job is to steer the bidi algorithm, are defined once in preprocess/bidi.py
+# (the pipeline deletes them too) and are public here.
 _BIDI_CONTROLS_RE = re.compile("[" + BIDI_CONTROLS + "]")
 _ISOLATE_INITIATORS = LRI + RLI + FSI
 

@@ -10,7 +10,7 @@ import io
 
 import pandas as pd
 
-from dashboard import i18n
+from dashboard import analytics, i18n
 from dashboard.i18n import t
 from dashboard.rtl import strip_bidi_controls_frame
 
@@ -30,30 +30,6 @@ MEETING_COLUMNS = {
 }
 
 
-def partner_name(meetings: pd.DataFrame, lang: str) -> pd.Series:
-    """Country and/or organisation of each meeting, in one readable column."""
-    suffix = "ar" if lang == "ar" else "en"
-    country = meetings[f"partner_country_{suffix}"].fillna("")
-    org = meetings[f"partner_org_{suffix}"].fillna("")
-    both = (country != "") & (org != "")
-    joined = country.where(~both, country + " / " + org)
-    return joined.where(joined != "", org).where((joined != "") | (org != ""), t("unknown_partner", lang))
-
-
-def country_names(meetings: pd.DataFrame, lang: str) -> dict[str, str]:
-    """Partner country code -> its name as written in the data, sorted by name."""
-    column = "partner_country_ar" if lang == "ar" else "partner_country_en"
-    rows = meetings.dropna(subset=["partner_country_iso3", column]).drop_duplicates("partner_country_iso3")
-    return dict(sorted(zip(rows["partner_country_iso3"], rows[column]), key=lambda item: item[1]))
-
-
-def organisation_names(meetings: pd.DataFrame, lang: str) -> dict[str, str]:
-    """Partner organisation (its English name, the filter's value) -> its name in ``lang``, sorted by name."""
-    rows = meetings.dropna(subset=["partner_org_en"]).drop_duplicates("partner_org_en")
-    shown = rows["partner_org_ar"].fillna(rows["partner_org_en"]) if lang == "ar" else rows["partner_org_en"]
-    return dict(sorted(zip(rows["partner_org_en"], shown), key=lambda item: item[1]))
-
-
 def topic_names(meeting_topics: pd.DataFrame, lang: str) -> dict[str, str]:
     """Topic id -> its label in ``lang``."""
     rows = meeting_topics.drop_duplicates("topic_id")
@@ -70,12 +46,12 @@ def meetings_for_display(meetings: pd.DataFrame, lang: str, headers: str | None 
             may want English headers on an Arabic view, or the reverse.
     """
     headers = headers or lang
-    shown = meetings.assign(
-        partner=partner_name(meetings, lang),
-        event_type=meetings["event_type"].map(lambda code: i18n.event_type_label(code, lang)),
-        date_basis=meetings["date_basis"].map(lambda code: i18n.date_basis_label(code, lang)),
+    shown = analytics.newest_first(meetings)
+    shown = shown.assign(
+        partner=analytics.partner_labels(shown, lang, with_organisation=True),
+        event_type=shown["event_type"].map(lambda code: i18n.event_type_label(code, lang)),
+        date_basis=shown["date_basis"].map(lambda code: i18n.date_basis_label(code, lang)),
     )
-    shown = shown.sort_values("date", ascending=False, na_position="last", kind="stable")
     shown = shown[list(MEETING_COLUMNS)]
     return shown.rename(columns={c: t(key, headers) for c, key in MEETING_COLUMNS.items()}).reset_index(drop=True)
 

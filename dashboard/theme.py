@@ -1,12 +1,14 @@
-"""Page themes (light and dark) for presentation mode, and the WCAG contrast check they must pass.
+"""Colours: page themes (light and dark) for presentation mode, the charts' categorical palette, and
+the WCAG contrast check they must pass.
 
 Pure Python: no Streamlit, no plotly. ``tests/test_present_page.py`` asserts
 that every text colour of both palettes has a contrast ratio of at least
 4.5:1 (WCAG 2.x AA, body text) against every background it is drawn on, and
 that the chart fonts of ``charts.style(lang, theme)`` do too.
 
-The page background of each palette is the charts' paper colour for that
-theme, so a chart sits on the slide without a visible box.
+The one home of the project's palettes: ``charts.style`` takes the categorical
+palette (``OKABE_ITO``) from here, and each theme's page background as its
+paper colour, so a chart sits on the slide without a visible box.
 
 ``presentation_css`` returns layout-only CSS built from these constants: it
 never contains user or article text.
@@ -17,6 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 __all__ = [
+    "OKABE_ITO",
     "THEMES",
     "Palette",
     "PALETTES",
@@ -28,6 +31,10 @@ __all__ = [
 ]
 
 THEMES = ("light", "dark")
+
+#: Okabe & Ito (2008) colour-blind-safe palette: orange, sky blue, bluish green, yellow, blue,
+#: vermillion, reddish purple, black. Black is last: the dark theme swaps it for light grey.
+OKABE_ITO = ("#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#000000")
 
 
 @dataclass(frozen=True)
@@ -59,7 +66,7 @@ PALETTES: dict[str, Palette] = {
     # Streamlit's configured light theme (.streamlit/config.toml).
     "light": Palette(name="light", background="#FFFFFF", surface="#F3F6F5", text="#1F2A30",
                      muted="#4A5560", accent="#0F6E56", on_accent="#FFFFFF", border="#8A9590"),
-    # Background = charts.style(..., "dark").paper_bgcolor.
+    # The background is also the charts' paper (charts.style(..., "dark").paper_bgcolor).
     "dark": Palette(name="dark", background="#0E1117", surface="#262730", text="#FAFAFA",
                     muted="#C3C7CF", accent="#4FD1A5", on_accent="#0E1117", border="#8B8F9A"),
 }

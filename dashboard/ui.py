@@ -15,7 +15,7 @@ from typing import Any, Callable
 import pandas as pd
 import streamlit as st
 
-from dashboard import analytics, charts, i18n, tables
+from dashboard import analytics, i18n, tables
 from dashboard.data import Dataset, load_dataset
 from dashboard.export import safe_filename
 from dashboard.i18n import t
@@ -77,7 +77,7 @@ def apply_direction(lang: str) -> None:
 
 
 def _date_bounds(meetings: pd.DataFrame) -> tuple[dt.date, dt.date]:
-    dates = pd.to_datetime(meetings["date"], errors="coerce").dropna()
+    dates = analytics.meeting_dates(meetings).dropna()
     if dates.empty:
         today = dt.date.today()
         return today.replace(year=today.year - 1), today
@@ -111,6 +111,14 @@ def reseed_filters() -> None:
     st.session_state["_seeded"] = False
 
 
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _partner_names(version: str, lang: str, _meetings: pd.DataFrame) -> tuple[dict[str, str], dict[str, str]]:
+    """The country and organisation filters' options and their names, once per data version and language
+    (they count partners as the map does: 30 ms a rerun at 10,000 meetings otherwise)."""
+    del version  # cache key only
+    return analytics.country_names(_meetings, lang), analytics.organisation_names(_meetings, lang)
+
+
 def sidebar_filters(dataset: Dataset) -> analytics.Filters:
     """Render the sidebar filters, keep the URL in step with them, and return the selection."""
     meetings = dataset.meetings
@@ -123,11 +131,10 @@ def sidebar_filters(dataset: Dataset) -> analytics.Filters:
         limits = {"min_value": dt.date(2015, 1, 1), "max_value": dt.date(2035, 12, 31)}
         date_from = st.date_input(t("filter_from", lang), key="flt_from", **limits)
         date_to = st.date_input(t("filter_to", lang), key="flt_to", **limits)
-        country_names = tables.country_names(meetings, lang)
+        country_names, org_names = _partner_names(dataset.version, lang, meetings)
         countries = st.multiselect(t("filter_countries", lang), options=sorted(set(country_names) | set(
             st.session_state["flt_country"])), format_func=lambda code: country_names.get(code, code),
             key="flt_country", placeholder=t("filter_all", lang))
-        org_names = tables.organisation_names(meetings, lang)
         organisations = st.multiselect(t("filter_organisation", lang), options=sorted(set(org_names) | set(
             st.session_state["flt_org"])), format_func=lambda org: org_names.get(org, org), key="flt_org",
             placeholder=t("filter_all", lang))
@@ -243,7 +250,7 @@ def no_data_note(ctx: Context) -> bool:
 def headline_metrics(ctx: Context) -> None:
     """The row of headline figures (meetings, partners, organisations, topics, latest visit)."""
     lang = ctx.lang
-    figures = charts.headline_figures(ctx.meetings, ctx.topics)
+    figures = analytics.headline_figures(ctx.meetings, ctx.topics)
     cols = st.columns([1, 1, 1, 1, 2])
     cols[0].metric(t("metric_meetings", lang), figures["meetings"])
     cols[1].metric(t("metric_partner_countries", lang), figures["partner_countries"])

@@ -1,10 +1,15 @@
-"""Fixtures shared by the page tests."""
+"""Fixtures shared by the tests: the seeds' data folder for the page tests, and the small hand-made
+tables of ``samples.py`` for the chart and analytics tests (a module may define its own ``meetings``
+or ``topics``, which then wins)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+import pandas as pd
 import pytest
+
+import samples
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -25,3 +30,21 @@ def app_env(data_dir, monkeypatch):
     monkeypatch.setenv("IMCTC_ARTICLES_DIR", str(ROOT / "seeds"))
     st.cache_data.clear()
     st.cache_resource.clear()
+
+
+@pytest.fixture
+def meetings() -> pd.DataFrame:
+    """``samples.meetings()``: six meetings, one undated, one with an organisation only."""
+    return samples.meetings()
+
+
+@pytest.fixture
+def topics() -> pd.DataFrame:
+    """``samples.topics()``: their topic rows, some background-only."""
+    return samples.topics()
+
+
+@pytest.fixture
+def dense() -> pd.DataFrame:
+    """``samples.dense()``: eleven meetings of two partners in early 2025."""
+    return samples.dense()

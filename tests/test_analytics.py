@@ -1,13 +1,17 @@
-"""The filters every page applies, and their round trip through a shared link."""
+"""The filters every page applies, their round trip through a shared link, and what analytics may import."""
 
 from __future__ import annotations
 
 import datetime as dt
+import subprocess
+import sys
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
 import pytest
 
+import samples
 from dashboard import analytics
 from dashboard.analytics import Filters, apply_filters, member, topics_for
 from dashboard.preprocess import schema
@@ -101,29 +105,29 @@ def test_malformed_links_are_ignored_not_errors():
     assert parsed == Filters(countries=("MDV",))
 
 
-def _multilateral_and_bilateral() -> pd.DataFrame:
-    return pd.DataFrame({
-        "meeting_id": ["m1", "m2"], "date": ["2025-04-24", "2025-05-01"],
-        "event_type": ["multilateral", "visit_received"],
-        "partner_country_iso3": ["PAK", "MDV"], "partner_country_ar": ["باكستان", "المالديف"],
-        "partner_country_en": ["Pakistan", "Maldives"],
-        "partner_countries_iso3": ["PAK;EGY;MDV", "MDV"],
-        "partner_org_en": ["", ""],
-    }).astype("string")
-
-
 def test_a_multilateral_meeting_counts_for_every_state_it_lists():
     from dashboard.analytics import partner_countries
-    rows = partner_countries(_multilateral_and_bilateral())
+    rows = partner_countries(samples.multilateral_and_bilateral())
     assert rows[["row", "iso3"]].values.tolist() == [[0, "PAK"], [0, "EGY"], [0, "MDV"], [1, "MDV"]]
     assert rows.set_index("iso3").loc["EGY", "name_en"] == "Egypt"
 
 
 def test_the_country_filter_keeps_a_multilateral_meeting_of_that_country():
-    meetings = _multilateral_and_bilateral()
+    meetings = samples.multilateral_and_bilateral()
     topics = pd.DataFrame({"meeting_id": pd.Series(dtype="string"), "topic_id": pd.Series(dtype="string"),
                            "in_account": pd.Series(dtype="boolean")})
     kept = apply_filters(meetings, topics, Filters(countries=("EGY",)))
     assert kept["meeting_id"].tolist() == ["m1"]
     kept = apply_filters(meetings, topics, Filters(countries=("MDV",)))
     assert kept["meeting_id"].tolist() == ["m1", "m2"]
+
+
+@pytest.mark.parametrize("package, forbidden", [("dashboard.analytics", ("streamlit", "plotly")),
+                                                ("dashboard.charts", ("streamlit",))])
+def test_analytics_and_charts_stay_out_of_the_page_layer(package, forbidden):
+    """Analytics return tables and numbers (no Streamlit, no plotly); charts return figures (no Streamlit)."""
+    code = (f"import sys, {package}; "
+            f"print(','.join(m for m in {forbidden!r} if m in sys.modules))")
+    loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                            cwd=Path(__file__).resolve().parents[1]).stdout.strip()
+    assert loaded == ""

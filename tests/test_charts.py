@@ -2,69 +2,18 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pandas as pd
 import plotly.graph_objects as go
 import pytest
 
+import samples
 from dashboard import centroids, charts, i18n, rtl
+from dashboard.analytics import time as timeline
 from dashboard.preprocess import schema
 from dashboard.rtl import PDI, RLI
-
-NATO_AR = "الجمعية البرلمانية لحلف الناتو (NATO)"
-NATO_EN = "NATO Parliamentary Assembly"
-
-
-def _meeting(meeting_id: str, **values) -> dict:
-    """A meetings row with every schema column, text columns defaulting to ""."""
-    row = {c.name: ("" if c.kind in ("str", "date") else pd.NA) for c in schema.MEETINGS.columns}
-    row.update(meeting_id=meeting_id, article_id=meeting_id.split("-")[0], event_type="visit_received",
-               date_basis="explicit", needs_review=False)
-    row.update(values)
-    return row
-
-
-def _country(iso3: str, ar: str, en: str) -> dict:
-    return dict(partner_country_iso3=iso3, partner_country_ar=ar, partner_country_en=en)
-
-
-@pytest.fixture
-def meetings() -> pd.DataFrame:
-    rows = [
-        _meeting("a1-m1", date="2025-11-25", **_country("MDV", "المالديف", "Maldives"),
-                 visitor_name_ar="محمد غسان مأمون", visitor_title_ar="وزير الدفاع"),
-        _meeting("a2-m1", date="2025-05-10", event_type="visit_abroad", **_country("EGY", "مصر", "Egypt")),
-        _meeting("a3-m1", date="2025-05-20", event_type="agreement", **_country("EGY", "مصر", "Egypt")),
-        _meeting("a4-m1", date="2025-07-01", **_country("MYS", "ماليزيا", "Malaysia")),
-        _meeting("a5-m1", date="", date_basis="unknown", needs_review=True, review_reasons="unknown_date",
-                 **_country("DNK", "الدنمارك", "Denmark")),
-        _meeting("a6-m1", date="2025-09-03", event_type="multilateral",
-                 partner_org_ar=NATO_AR, partner_org_en=NATO_EN),
-    ]
-    frame = pd.concat([schema.empty_frame(schema.MEETINGS), pd.DataFrame(rows)], ignore_index=True)
-    out = schema.conform(schema.MEETINGS, frame)
-    schema.validate(schema.MEETINGS, out)
-    return out
-
-
-@pytest.fixture
-def topics() -> pd.DataFrame:
-    military = ("military", "المجال العسكري", "Military")
-    media = ("media", "المجال الإعلامي", "Media")
-    ideology = ("ideology", "المجال الفكري", "Ideology")
-    rows = [
-        ("a1-m1", *military, True),
-        ("a2-m1", *military, True),
-        ("a3-m1", *military, False),  # only in the background paragraph
-        ("a3-m1", *media, True),
-        ("a4-m1", *media, True),
-        ("a6-m1", *ideology, False),  # background only
-        ("a5-m1", *ideology, True),  # the undated meeting
-    ]
-    frame = pd.DataFrame(rows, columns=["meeting_id", "topic_id", "topic_ar", "topic_en", "in_account"])
-    frame["evidence"] = "…"
-    out = schema.conform(schema.MEETING_TOPICS, frame)
-    schema.validate(schema.MEETING_TOPICS, out)
-    return out
+from samples import NATO_AR, NATO_EN
 
 
 def _all_figures(meetings, topics, lang, theme="light") -> dict[str, go.Figure]:
@@ -125,21 +74,9 @@ def test_map_geo_settings(meetings):
     assert geo.showcountries is True and geo.showframe is False and geo.fitbounds is False
 
 
-def test_organisations_are_listed_not_mapped(meetings):
+def test_organisations_are_not_mapped(meetings):
     fig = charts.partner_map(meetings, "ar")
-    assert sum(fig.data[0].z) == 5  # six meetings, one with NATO PA only
-    orgs = charts.organisation_counts(meetings, "en")
-    assert orgs["organisation"].tolist() == [NATO_EN]
-    assert orgs["meetings"].tolist() == [1]
-    assert orgs["last_date"].tolist() == ["2025-09-03"]
-    assert charts.organisation_counts(meetings, "ar")["organisation"].tolist() == [NATO_AR]
-
-
-def test_country_counts_last_date_ignores_undated(meetings):
-    cc = charts.country_counts(meetings, "en").set_index("iso3")
-    assert cc.loc["EGY", "last_date"] == "2025-05-20"
-    assert cc.loc["DNK", "last_date"] == ""  # counted, but never dated
-    assert cc.loc["DNK", "meetings"] == 1
+    assert sum(fig.data[0].z) == 5  # six meetings, one with NATO PA only (listed: test_analytics_partners)
 
 
 def test_centroid_table_covers_iso_and_known_positions():
@@ -168,16 +105,9 @@ def test_timeline_plots_dated_meetings_only(meetings):
     assert NATO_AR in partners  # organisations are rows of the timeline
 
 
-def test_undated_meetings_are_listed(meetings):
-    undated = charts.undated_meetings(meetings)
-    assert undated["meeting_id"].tolist() == ["a5-m1"]
-    assert len(charts.dated_meetings(meetings)) + len(undated) == len(meetings)
-
-
-def test_impossible_date_is_listed_as_undated_not_lost(meetings):
+def test_impossible_date_is_not_on_the_timeline(meetings):
     m = meetings.copy()
-    m.loc[3, "date"] = "2025-02-30"
-    assert charts.undated_meetings(m)["meeting_id"].tolist() == ["a4-m1", "a5-m1"]
+    m.loc[3, "date"] = "2025-02-30"  # listed as undated instead: test_analytics_time
     fig = charts.visits_timeline(m, "en")
     assert sum(len(tr.x) for tr in fig.data) == 4
 
@@ -198,13 +128,6 @@ def test_timeline_legend_hover_and_ticks_translated(meetings):
     en = charts.visits_timeline(meetings, "en")
     assert {tr.name for tr in en.data} >= {"Visit to the coalition", "Agreement"}
     assert "May 2025" in en.layout.xaxis.ticktext
-
-
-def test_monthly_counts_fill_empty_months(meetings):
-    mc = charts.monthly_counts(meetings)
-    assert mc["month"].tolist() == ["2025-05", "2025-06", "2025-07", "2025-08", "2025-09", "2025-10", "2025-11"]
-    assert mc["meetings"].tolist() == [2, 0, 1, 0, 1, 0, 1]
-    assert mc["meetings"].sum() == len(meetings) - 1  # the undated one is not in any month
 
 
 def test_monthly_bar_uses_reviewed_month_names(meetings):
@@ -299,17 +222,6 @@ def test_topic_charts_follow_meeting_filters(meetings, topics):
     assert list(heat.x) == ["Egypt"]
 
 
-def test_headline_figures(meetings, topics):
-    h = charts.headline_figures(meetings, topics)
-    assert h["meetings"] == 6
-    assert h["partner_countries"] == 4
-    assert h["organisations"] == 1
-    assert h["topics"] == 3
-    assert h["undated"] == 1
-    assert h["latest_date"] == "2025-11-25"
-    assert (h["latest_partner_ar"], h["latest_partner_en"]) == ("المالديف", "Maldives")
-
-
 # ---------------------------------------------------------------- layout and bidi
 
 
@@ -358,24 +270,18 @@ def test_empty_input_gives_friendly_empty_figures(meetings, topics, lang):
         assert isinstance(fig, go.Figure), name
         texts = [a.text for a in fig.layout.annotations]
         assert message in texts, name
-    assert charts.organisation_counts(empty_m).empty
-    assert charts.monthly_counts(empty_m).empty
-    assert charts.undated_meetings(empty_m).empty
-    assert charts.headline_figures(empty_m, empty_t)["latest_date"] is None
 
 
-def test_only_undated_meetings_give_empty_timeline_but_are_listed(meetings):
+def test_only_undated_meetings_give_an_empty_timeline(meetings):
     undated_only = meetings[meetings["date"] == ""]
     fig = charts.visits_timeline(undated_only, "en")
     assert [a.text for a in fig.layout.annotations] == ["No data"]
-    assert len(charts.undated_meetings(undated_only)) == 1
 
 
 def test_na_dates_and_missing_names_do_not_break_charts(meetings, topics):
     m = meetings.copy()
     m.loc[0, "date"] = pd.NA
     m.loc[3, "partner_country_en"] = pd.NA  # Malaysia's only meeting
-    assert charts.undated_meetings(m)["meeting_id"].tolist() == ["a1-m1", "a5-m1"]
     fig = charts.partner_map(m, "en")
     names = [row[1] for row in fig.data[0].customdata]
     assert "ماليزيا" in _strip(names)  # falls back to the Arabic name
@@ -396,11 +302,24 @@ def test_month_labels_reviewed():
     assert i18n.month_label("", "ar") == "بدون تاريخ"
 
 
-def test_month_table_agrees_with_preprocessing():
-    # i18n keeps its own copy on purpose (no UI -> preprocess dependency);
-    # this keeps the two reviewed tables from drifting apart.
+def test_month_bars_read_the_reviewed_month_names_and_counts():
+    """What a reader sees on a small hand-made year: every month from the first meeting to the last,
+    named from the reviewed table (the one the date parser reads), with its count; empty months as 0."""
+    frame = samples.meetings_table([
+        samples.meeting("m1-m1", date="2025-01-31"), samples.meeting("m2-m1", date="2025-03-02"),
+        samples.meeting("m3-m1", date="2025-03-15"), samples.meeting("m4-m1", date="2025-05-01"),
+        samples.meeting("m5-m1", date=""),  # undated: in no month
+    ])
+    ar = charts.monthly_bar(frame, "ar")
+    months_ar = ["يناير 2025", "فبراير 2025", "مارس 2025", "أبريل 2025", "مايو 2025"]
+    assert _strip(ar.layout.xaxis.ticktext) == months_ar
+    assert _strip(row[0] for row in ar.data[0].customdata) == months_ar  # hover
+    assert list(ar.data[0].y) == [1, 0, 2, 0, 1]
+    en = charts.monthly_bar(frame, "en")
+    assert list(en.layout.xaxis.ticktext) == ["Jan 2025", "Feb 2025", "Mar 2025", "Apr 2025", "May 2025"]
+    # The pipeline writes dates with the same month names the charts show.
     dates = pytest.importorskip("dashboard.preprocess.dates")
-    assert dates.MONTH_LABELS_AR == i18n.MONTH_LABELS_AR
+    assert dates.format_date_ar(dt.date(2025, 5, 1)) == i18n.date_label("2025-05-01", "ar") == "1 مايو 2025"
 
 
 def test_event_type_labels():
@@ -423,56 +342,20 @@ def test_benchmark_data_conform_and_every_chart_builds():
 # ------------------------------------------------------- dense timelines
 
 
-def _dense(meetings_per_partner: dict[tuple[str, str, str], list[str]]) -> pd.DataFrame:
-    """Meetings from {(iso3, name_ar, event_type): [dates]}, visitor "زائر <n>" in date order."""
-    rows, n = [], 0
-    for (iso3, name_ar, event_type), dates in meetings_per_partner.items():
-        for date in dates:
-            n += 1
-            rows.append(_meeting(f"d{n}-m1", date=date, event_type=event_type, visitor_name_ar=f"زائر {n}",
-                                 **_country(iso3, name_ar, {"MDV": "Maldives", "BHR": "Bahrain"}[iso3])))
-    frame = pd.concat([schema.empty_frame(schema.MEETINGS), pd.DataFrame(rows)], ignore_index=True)
-    return schema.conform(schema.MEETINGS, frame)
-
-
-@pytest.fixture
-def dense() -> pd.DataFrame:
-    return _dense({
-        ("MDV", "المالديف", "visit_received"): ["2025-01-05", "2025-01-09", "2025-01-20", "2025-01-21",
-                                                "2025-01-30", "2025-01-31", "2025-02-02", "2025-02-27"],
-        ("BHR", "البحرين", "agreement"): ["2025-01-02", "2025-01-15", "2025-03-03"],
-    })
-
-
 def _markers(fig: go.Figure) -> list[tuple[str, str, str, int]]:
     """(partner, event type, period, count) per marker of a grouped timeline."""
     return sorted((rtl.strip_bidi_controls(y), rtl.strip_bidi_controls(tr.name), rtl.strip_bidi_controls(cd[0]),
                    int(cd[1])) for tr in fig.data for y, cd in zip(tr.y, tr.customdata))
 
 
-def test_timeline_pages_hold_the_partners_most_recent_first_and_every_dated_meeting(meetings, dense):
-    both = pd.concat([meetings, dense], ignore_index=True)
-    pages, partners = charts.timeline_partner_pages(both, per_page=2)
-    assert partners == 5 and len(pages) == 3  # Denmark's only meeting is undated
-    rows = [sorted(set(charts.partner_labels(both[page], "en"))) for page in pages]
-    assert rows == [["Maldives", NATO_EN], ["Egypt", "Malaysia"], ["Bahrain"]]  # latest: Nov, Sep; Jul, May; Mar
-    assert sum(int(page.sum()) for page in pages) == len(charts.dated_meetings(both))
-    assert not (pages[0] & pages[1]).any()
-    assert charts.timeline_partner_pages(both[both["date"] == ""]) == ([], 0)
-
-
 def test_timeline_draws_a_marker_per_meeting_while_they_fit(dense):
-    assert charts.timeline_grouping(dense) is None
     fig = charts.visits_timeline(dense, "ar")
     assert sum(len(tr.x) for tr in fig.data) == 11
     assert not fig.layout.title.subtitle.text
 
 
 def test_dense_timeline_groups_by_the_finest_period_that_fits(dense, monkeypatch):
-    assert charts.timeline_grouping(dense, max_markers=4) == "month"  # 4 partner-type-months
-    assert charts.timeline_grouping(dense, max_markers=3) == "quarter"  # 2 partner-type-quarters
-    assert charts.timeline_grouping(dense, max_markers=1) == "year"  # nothing finer fits: years
-    monkeypatch.setattr(charts, "TIMELINE_MAX_MARKERS", 4)
+    monkeypatch.setattr(timeline, "TIMELINE_MAX_MARKERS", 4)  # a month each (analytics.timeline_grouping)
     fig = charts.visits_timeline(dense, "ar")
     assert _markers(fig) == sorted([
         ("المالديف", "زيارة للتحالف", "يناير 2025", 6),
@@ -484,7 +367,7 @@ def test_dense_timeline_groups_by_the_finest_period_that_fits(dense, monkeypatch
 
 
 def test_grouped_markers_sit_mid_period_sized_by_count_with_the_latest_visit(dense, monkeypatch):
-    monkeypatch.setattr(charts, "TIMELINE_MAX_MARKERS", 2)
+    monkeypatch.setattr(timeline, "TIMELINE_MAX_MARKERS", 2)
     fig = charts.visits_timeline(dense, "ar")
     maldives = next(tr for tr in fig.data if "زيارة للتحالف" in tr.name)
     (x,), (size,), (row,) = maldives.x, maldives.marker.size, maldives.customdata
@@ -499,12 +382,6 @@ def test_grouped_markers_sit_mid_period_sized_by_count_with_the_latest_visit(den
 
 
 def test_the_map_counts_a_multilateral_meeting_under_each_of_its_states():
-    meetings = pd.DataFrame({
-        "meeting_id": ["m1", "m2"], "date": ["2025-04-24", "2025-05-01"],
-        "partner_country_iso3": ["PAK", "MDV"], "partner_country_ar": ["باكستان", "المالديف"],
-        "partner_country_en": ["Pakistan", "Maldives"], "partner_countries_iso3": ["PAK;EGY;MDV", "MDV"],
-    }).astype("string")
-    counts = charts.country_counts(meetings, "en").set_index("iso3")
-    assert counts["meetings"].to_dict() == {"MDV": 2, "EGY": 1, "PAK": 1}
-    assert counts.loc["MDV", "last_date"] == "2025-05-01"
-    assert counts.loc["EGY", "name"] == "Egypt"
+    choropleth = charts.partner_map(samples.multilateral_and_bilateral(), "en").data[0]
+    assert dict(zip(choropleth.locations, choropleth.z)) == {"MDV": 2, "EGY": 1, "PAK": 1}
+    assert "Egypt" in [row[1] for row in choropleth.customdata]  # named from the gazetteer

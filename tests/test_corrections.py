@@ -11,7 +11,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from dashboard import charts, corrections, store
+from dashboard import analytics, corrections, store
 from dashboard.preprocess import pipeline, schema
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -156,19 +156,19 @@ def test_undo_restores_the_previous_value_and_deletes_nothing(db):
 def test_hide_leaves_a_meeting_out_of_every_chart_and_restore_brings_it_back(db):
     un_office = _meeting(db, org="Counter-Terrorism")
     meetings, topics = _corrected(db)
-    assert charts.headline_figures(meetings, topics)["meetings"] == 5
+    assert analytics.headline_figures(meetings, topics)["meetings"] == 5
 
     hide = corrections.record_correction(db, un_office, "status", "hidden", note="a press release, not a meeting")
     meetings, topics = _corrected(db)
     assert un_office not in set(meetings["meeting_id"]) and un_office not in set(topics["meeting_id"])
-    assert charts.headline_figures(meetings, topics)["meetings"] == 4
+    assert analytics.headline_figures(meetings, topics)["meetings"] == 4
     assert un_office in set(store.read_table(db, "meetings")["meeting_id"])  # nothing deleted
     everything, _ = _corrected(db, drop_hidden=False)
     assert _row(everything, un_office)["status"] == "hidden"
 
     corrections.undo_correction(db, hide)
     meetings, topics = _corrected(db)
-    assert charts.headline_figures(meetings, topics)["meetings"] == 5
+    assert analytics.headline_figures(meetings, topics)["meetings"] == 5
     assert un_office in set(topics["meeting_id"])
 
     # Restoring by a later correction works as well as an undo.

@@ -100,10 +100,10 @@ def test_shared_link_opens_the_same_view():
 def test_a_dense_timeline_groups_markers_and_says_so(monkeypatch):
     import streamlit as st
 
-    from dashboard import charts
+    from dashboard.analytics import time as timeline
 
     assert not any("اجتماع على الخط الزمني" in c.value for c in _app("timeline").caption)
-    monkeypatch.setattr(charts, "TIMELINE_MAX_MARKERS", 2)  # the seeds' 3 dated meetings no longer fit
+    monkeypatch.setattr(timeline, "TIMELINE_MAX_MARKERS", 2)  # the seeds' 3 dated meetings no longer fit
     st.cache_resource.clear()  # built figures are shared per data version and filters, not per code constant
     at = _app("timeline")
     note = next(c.value for c in at.caption if "اجتماع على الخط الزمني" in c.value)
@@ -114,11 +114,11 @@ def test_a_dense_timeline_groups_markers_and_says_so(monkeypatch):
 
 
 def test_the_timeline_pages_its_partner_rows(monkeypatch):
-    from dashboard import charts
+    from dashboard.analytics import time as timeline
     from dashboard.rtl import strip_bidi_controls
 
     assert not _app("timeline").selectbox  # three partner rows fit on one page
-    monkeypatch.setattr(charts, "TIMELINE_ROWS_PER_PAGE", 2)
+    monkeypatch.setattr(timeline, "TIMELINE_ROWS_PER_PAGE", 2)
     at = _app("timeline")
     rows = at.selectbox(key="timeline_rows")
     assert [strip_bidi_controls(o) for o in rows.options] == ["1–2 من 3", "3–3 من 3"]

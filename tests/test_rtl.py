@@ -198,3 +198,15 @@ def test_find_layout_problems_checks_layout_titles_and_colorbars():
     assert "colorbar.title.text" in paths
     assert "layout.title.text" in paths
     assert "legend.title.text" in paths
+
+
+@pytest.mark.parametrize("control", list(rtl.BIDI_CONTROLS))
+def test_every_bidi_control_is_dropped_wherever_text_is_cleaned(control):
+    """One list of bidi controls (preprocess/bidi.py, public as rtl.BIDI_CONTROLS) serves every place:
+    matching forms, line edges of articles, file names of uploads, and labels."""
+    from dashboard import ingest
+    from dashboard.preprocess.normalize import normalize
+
+    assert normalize(f"مص{control}ر") == normalize("مصر")
+    assert ingest.shown_name(f"{control}تقرير.txt") == "تقرير.txt"
+    assert rtl.strip_bidi_controls(f"{control}مصر{control}") == "مصر"

@@ -4,7 +4,7 @@ from functools import partial
 
 import streamlit as st
 
-from dashboard import charts
+from dashboard import analytics, charts
 from dashboard.i18n import t
 from dashboard.ui import context, no_data_note, select_country_from_map, shared, show_chart, show_table
 
@@ -20,13 +20,13 @@ if not no_data_note(ctx):
                    on_select=partial(select_country_from_map, "map_chart"))
     with side_column:
         st.subheader(t("chart_organisations", lang))
-        organisations = charts.organisation_counts(ctx.meetings, lang)
+        organisations = analytics.organisation_counts(ctx.meetings, lang)
         st.caption(t("organisations_not_on_map", lang))
         show_table(organisations[["organisation", "meetings", "last_date"]].rename(columns={
             "organisation": t("col_organisation", lang), "meetings": t("col_meetings", lang),
             "last_date": t("col_last_date", lang)}), "map_orgs", lang)
     st.subheader(t("chart_partner_map", lang))
-    countries = charts.country_counts(ctx.meetings, lang)
+    countries = analytics.country_counts(ctx.meetings, lang)
     show_table(countries[["name", "meetings", "last_date"]].rename(columns={
         "name": t("col_country", lang), "meetings": t("col_meetings", lang),
         "last_date": t("col_last_date", lang)}), "map_countries", lang)

@@ -13,7 +13,7 @@ import time
 
 import streamlit as st
 
-from dashboard import charts, i18n, presentation, theme
+from dashboard import analytics, charts, i18n, presentation, theme
 from dashboard.analytics import member
 from dashboard.i18n import t
 from dashboard.rtl import LRI, PDI
@@ -113,7 +113,7 @@ if not no_data_note(ctx):
         headline_metrics(ctx)
         _show(charts.monthly_bar(ctx.meetings, lang, theme=theme_name), "present_monthly", 600)
     elif slide.kind == "map":
-        organisations = charts.organisation_counts(ctx.meetings, lang)
+        organisations = analytics.organisation_counts(ctx.meetings, lang)
         if organisations.empty:
             _show(charts.partner_map(ctx.meetings, lang, theme=theme_name, detail=True), "present_map", 860)
         else:  # organisations have no territory: listed beside the map, never painted on it
@@ -127,10 +127,10 @@ if not no_data_note(ctx):
                     hide_index=True)
                 st.caption(t("organisations_not_on_map", lang), text_alignment=align)
     elif slide.kind == "timeline":
-        rows = charts.partner_labels(charts.dated_meetings(ctx.meetings), lang).nunique()
+        rows = analytics.partner_labels(analytics.dated_meetings(ctx.meetings), lang).nunique()
         _show(charts.visits_timeline(ctx.meetings, lang, theme=theme_name), "present_timeline",
               max(820, 56 * rows + 360))
-        undated = len(charts.undated_meetings(ctx.meetings))
+        undated = len(analytics.undated_meetings(ctx.meetings))
         if undated:
             st.caption(f"{t('undated_note', lang)} ({t('undated', lang)}: {undated})", text_alignment=align)
     elif slide.kind == "topics":

@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from dashboard.preprocess.bidi import INVISIBLE
+
 # Harakat, tanween, shadda, sukun, dagger alef, Quranic marks, tatweel, and the
 # invisible direction marks that copy-pasted web text is full of.
 _DELETED = (
@@ -24,9 +26,8 @@ _DELETED = (
     "\u06d6\u06d7\u06d8\u06d9\u06da\u06db\u06dc\u06df\u06e0\u06e1\u06e2"
     "\u06e3\u06e4\u06e7\u06e8\u06ea\u06eb\u06ec\u06ed"
     "\u0640"  # tatweel
-    "\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
-    "\u2066\u2067\u2068\u2069\ufeff\u00ad"
-)
+    "\u00ad"  # soft hyphen
+) + INVISIBLE
 _DELETED_SET = frozenset(_DELETED)
 
 _SUBSTITUTIONS = {

@@ -18,6 +18,7 @@ from pathlib import Path
 import charset_normalizer
 from bs4 import BeautifulSoup, Comment
 
+from dashboard.preprocess.bidi import INVISIBLE
 from dashboard.preprocess.normalize import ARABIC_LETTER_RE, arabic_share, normalize
 
 SUPPORTED_SUFFIXES = (".txt", ".md", ".html", ".htm")
@@ -45,7 +46,6 @@ SECTION_LABELS = (
 _FURNITURE_KEYS = frozenset(normalize(s).casefold() for s in FURNITURE_LINES)
 _SECTION_KEYS = frozenset(normalize(s) for s in SECTION_LABELS)
 _EDGE_PUNCT = " .,:;!\u060c\u061b\u2026-|"  # also Arabic comma/semicolon, ellipsis
-_INVISIBLE = "\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff"
 _SENTENCE_PUNCT = re.compile(r"[.!?\u061f\u060c,:\u061b;]")  # includes Arabic ? , ;
 _NOT_HEADLINE_END = (".", ":", ",", ";", "\u060c", "\u061b", "\u06d4", "\u2026")
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")  # not \t \n \v \f \r
@@ -231,7 +231,7 @@ def _split_fields(text: str, *, markdown: bool = False, known_title: str | None 
     """
     lines: list[tuple[str, bool]] = []  # (line, was a markdown heading)
     for raw_line in text.splitlines():
-        line = raw_line.strip().strip(_INVISIBLE).strip()
+        line = raw_line.strip().strip(INVISIBLE).strip()
         heading = markdown and bool(_MD_HEADING.match(line))
         if markdown:
             line = _strip_markdown(line).strip()
@@ -367,7 +367,7 @@ def read_article_bytes(raw: bytes, suffix: str) -> ReadArticle:
         text, encoding, messages = decode_bytes(raw, html=is_html)
     except UnreadableError as exc:
         return _error(str(exc))
-    if not text.strip().strip(_INVISIBLE).strip():
+    if not text.strip().strip(INVISIBLE).strip():
         return _error("file is empty", encoding)
     html_title = None
     if is_html:
