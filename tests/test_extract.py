@@ -273,3 +273,37 @@ def test_a_group_body_is_named_as_the_title():
     assert v["event_type"] == "multilateral"
     assert v["partner_org_en"] == "IMCTC member states' chiefs of staff"
     assert v["visitor_title_ar"] == "رؤساء هيئات الأركان في الدول الأعضاء في التحالف الإسلامي العسكري لمحاربة الإرهاب"
+
+
+def test_a_coalition_office_other_than_its_head_receives_a_visit():
+    v = _only("استقبل مدير إدارة التدريب في التحالف الإسلامي العسكري لمحاربة الإرهاب، يوم الخميس، في مقر التحالف "
+              "بالرياض، وفداً من جامعة نايف العربية للعلوم الأمنية برئاسة عميدة كلية العلوم الاستراتيجية "
+              "الدكتورة هيفاء الدوسري.").values
+    assert v["event_type"] == "visit_received"
+    assert (v["visitor_title_ar"], v["visitor_name_ar"]) == ("عميدة كلية العلوم الاستراتيجية", "هيفاء الدوسري")
+
+
+def test_a_date_something_is_planned_for_is_not_the_meeting_date():
+    v = _only("استقبل الأمين العام للتحالف الإسلامي العسكري لمحاربة الإرهاب أمس سفير تونس لدى المملكة هشام "
+              "الفوراتي، وبحثا التحضير للاجتماع المقرر عقده يوم 15 ديسمبر 2025.", dt.date(2025, 10, 2)).values
+    assert (v["date"], v["date_basis"]) == ("2025-10-01", "relative")
+
+
+def test_stops_still_to_come_on_a_tour_are_not_meetings():
+    result = extract_article(
+        "التقى الأمين العام للتحالف الإسلامي العسكري لمحاربة الإرهاب أمس في جاكرتا وزير الدفاع الإندونيسي "
+        "سجافري سجمسوالدين. ويزور الأمين العام ماليزيا وبروناي ضمن الجولة نفسها.", dt.date(2025, 3, 2))
+    assert [m.values["partner_country_iso3"] for m in result.meetings] == ["IDN"]
+
+
+def test_a_name_before_its_title_loses_its_honorific_in_either_gender():
+    v = _only("استقبلت الدكتورة سلوى بن عمار، وزيرة الشؤون الدينية، يوم الثلاثاء بمقر الوزارة في تونس، الأمين "
+              "العام للتحالف الإسلامي العسكري لمحاربة الإرهاب.").values
+    assert (v["host_name_ar"], v["host_title_ar"]) == ("سلوى بن عمار", "وزيرة الشؤون الدينية")
+
+
+def test_mali_after_a_preposition_is_the_country_and_an_organisations_name_raises_no_topic():
+    meeting = _only("اختتم التحالف الإسلامي العسكري لمحاربة الإرهاب في مقره بالرياض دورة لفائدة ضباط من مالي "
+                    "والنيجر وتشاد، بالتعاون مع مكتب الأمم المتحدة المعني بالمخدرات والجريمة.")
+    assert set(meeting.values["partner_countries_iso3"].split(";")) == {"MLI", "NER", "TCD"}
+    assert "organized_crime" not in {t.topic_id for t in meeting.topics}

@@ -69,6 +69,9 @@ _BACKGROUND_MARK_RE = re.compile(
     "|".join(re.escape(normalize(p)) for p in markers.BACKGROUND)
     + r"|(?<![\u0621-\u064a])\d+ دوله|" + markers.PAST_PERFECT_PATTERN
 )
+# "ووقع المذكرة / الاتفاقية / البرنامج": the document already told of, signed by its parties.
+_SAME_DOCUMENT_RE = re.compile(r"\s+(?:[^ ]+ ){0,1}?ال(?:مذكره|اتفاقيه|اتفاق|برنامج|وثيقه)(?![\u0621-\u064a])")
+_FUTURE_RE = re.compile("|".join(re.escape(normalize(p)) for p in markers.FUTURE_BEFORE_DATE))
 _BACKGROUND_HEADING_RE = re.compile("|".join(re.escape(normalize(p)) for p in markers.BACKGROUND_HEADINGS))
 _MEETING_REF_RE = re.compile(
     rf"(?<![{_AR}])(?:[وفب]|ل|خلال )?(?:{_words('اللقاء', 'الاجتماع', 'الزيارة', 'الطرفان', 'الطرفين', 'الجانبان', 'الجانبين', 'المباحثات', 'المحادثات', 'المناقشات', 'مباحثات', 'ناقش', 'بحث', 'استقبل', 'التقى', 'الوفد', 'استقبله', 'المرافق')})(?![{_AR}])"
@@ -92,6 +95,7 @@ _SKIP_BEFORE_VISITOR = frozenset(normalize(w) for w in ("اليوم", "أمس", 
 _LEAD_WORDS = _normalised(people.LEAD_WORDS)
 _PHRASE_ENDS = _normalised(people.PHRASE_ENDS)
 _TITLE_OPENERS = _normalised(people.TITLE_OPENERS)
+_NAME_LINKS = _normalised(people.NAME_LINKS)
 _ALI = normalize("على")  # also the name علي
 _PAIR_FIRSTS = frozenset(a for a, _ in _TITLE_PAIRS)
 
@@ -264,9 +268,10 @@ def parse_person(tokens: list[tuple[str, int, int]], mentions: list[Mention]) ->
                                                             all(_covered(u[1], mentions) for u in chunks[1][:i + 1]))]
         if _looks_like_name(named):
             return _span(chunks[0]), _span(named)
-    if len(chunks) >= 2 and _looks_like_name(chunks[0]) and _opens_title(chunks[1][0][0]):
-        # "عمر عوده، الرئيس الجديد للبعثة ...": the name, then its title.
-        return _span(chunks[1]), _span(chunks[0])
+    first = [t for t in chunks[0] if t[0] not in _RANKS] if chunks else []
+    if len(chunks) >= 2 and _looks_like_name(first) and _opens_title(chunks[1][0][0]):
+        # "عمر عوده، الرئيس الجديد للبعثة ...": the name (after any rank), then its title.
+        return _span(chunks[1]), _span(first)
     title_flags = _title_flags(words)
     boundary = -1
     for i, token in enumerate(words):
@@ -291,6 +296,8 @@ def _rank_run(tokens: list[tuple[str, int, int]]) -> tuple[int, int] | None:
     for i, token in enumerate(tokens):
         word = token[0]
         prefix = word in _RANK_PREFIXES and i + 1 < len(tokens) and tokens[i + 1][0] in _RANKS
+        if i and tokens[i - 1][0] in _NAME_LINKS:
+            continue  # "محمد ولد الشيخ أحمدو": after ولد/بن, الشيخ is part of the name
         if word in _RANKS or prefix:
             j = i
             while j < len(tokens) and (tokens[j][0] in _RANKS or tokens[j][0] in {",", "(", ")"} or (
@@ -369,6 +376,8 @@ _CEREMONY_RE = re.compile(r"(?: [^ ,.]+){1,8}? (?:" + "|".join(re.escape(normali
     "في التوقيع", "في مراسم التوقيع", "في توقيع")) + ")")
 _SIDE_WORDS = frozenset(normalize(w) for w in ("الجانب", "جانب", "الآخر", "الاخر", "الطرف"))
 _OWN_OFFICIAL_RE = re.compile("|".join(re.escape(normalize(w)) for w in people.OWN_OFFICIAL))
+# "في الجزائر"، "بالجزائر العاصمة": where the meeting was held.
+_LOCATIVE_RE = re.compile(rf"(?:(?<![{_AR}])في |(?<![{_AR}])ب|(?<![{_AR}])الي )$")
 _SEAT_OF_RE = re.compile(rf"\s*{normalize('مقرا')}")
 _WITH_RE = re.compile(rf"(?:و)?مع(?![{_AR}])")
 _ADVERBS_RE = re.compile(frames.ADVERB_PATTERN)
@@ -489,7 +498,10 @@ class _MeetingReader:
         # and neither is the nationality of an organisation's official ("مدير ... في الإنتربول البرازيلي").
         seats = {getattr(self.gaz.organisation(m.key), "country", None) for m in orgs}
         if orgs:
-            countries = [m for m in countries if m.key not in seats and m.form != "adjective"]
+            # ... and a lone country named as the place ("بالجزائر العاصمة"), not in a list of states.
+            alone = len({m.key for m in countries}) == 1
+            countries = [m for m in countries if m.key not in seats and m.form != "adjective"
+                         and not (alone and _LOCATIVE_RE.search(self.article.norm, max(0, m.start - 8), m.start))]
         # "التي تتخذ من الكويت مقراً لها": where a body sits, not who came.
         countries = [m for m in countries if not _SEAT_OF_RE.match(self.article.norm, m.end)]
         return countries, orgs
@@ -704,8 +716,11 @@ class _MeetingReader:
         if ceremony:
             return ceremony.end()
         side = _tokens(sentence.norm[local_start:], sentence.start + local_start)
-        for token in side[:4]:
-            if token[0] in _SIDE_WORDS or _covered(token[1], self.mentions):
+        for position, token in enumerate(side[:4]):
+            # "عن المكتب كاترينا هولمبرغ": the side named by a definite noun right after عن is not the person.
+            side_noun = position == 0 and token[0].startswith("ال") and not (
+                _opens_title(token[0]) or token[0] in _RANKS)
+            if side_noun or token[0] in _SIDE_WORDS or _covered(token[1], self.mentions):
                 continue
             rest = self._phrase_after(sentence, token[1] - sentence.start)
             if rest and rest[0][1] == token[1]:
@@ -819,6 +834,8 @@ class _MeetingReader:
         account = [s for s in self.sentences if s.role == "account"] if index == 0 else [sentence]
         for candidate in account:
             for phrase in _date_phrases(candidate.norm):
+                if _FUTURE_RE.search(candidate.norm, max(0, phrase.start - 40), phrase.start):
+                    continue  # a date something is planned for
                 if phrase.kind in _EXPLICIT_KINDS and phrase.date:
                     values |= {"date": phrase.date.isoformat(), "date_basis": "explicit"}
                     self._put_date(candidate, phrase, values, evidence)
@@ -848,13 +865,23 @@ class _MeetingReader:
         values["date_text"] = item.value
         evidence.append(item)
 
+    def _without_org_names(self, sentence: Sentence) -> str:
+        """The sentence with organisations' names blanked (same length): "مكتب الأمم المتحدة المعني
+        بالمخدرات والجريمة" names a body, it does not raise organised crime."""
+        text = sentence.norm
+        for m in self.mentions_in(sentence):
+            if m.kind == "org":
+                start, end = m.start - sentence.start, m.end - sentence.start
+                text = text[:start] + " " * (end - start) + text[end:]
+        return text
+
     def _topics(self, anchor: int, index: int) -> list[TopicHit]:
         """Topics of the meeting: the whole article for the main meeting, the anchor for a side meeting."""
         pool = self.sentences if index == 0 else [self.sentences[anchor]]
         found: dict[str, TopicHit] = {}
         for sentence in pool:
             in_account = sentence.role == "account" or index > 0
-            for topic_id, start, end in topics.find_topics(sentence.norm):
+            for topic_id, start, end in topics.find_topics(self._without_org_names(sentence)):
                 previous = found.get(topic_id)
                 if previous and (previous.in_account or not in_account):
                     continue
@@ -887,8 +914,13 @@ def _anchors(sentences: list[Sentence], title_norm: str) -> list[int]:
             if party or (headline_party and index <= 3):
                 anchors.append(index)
             continue
-        # A later meeting: a side meeting, or a sentence that opens with a meeting verb.
-        if _SIDE_MEETING_RE.search(sentence.norm) or (verb.start() <= 4 and _MEETING_VERB_RE.match(sentence.norm)):
+        # A later meeting: a side meeting, or a sentence that opens with a meeting verb in the past
+        # ("ويزور ماليزيا ضمن الجولة" is a stop still to come), and not the signing of the same document
+        # again ("ووقع المذكرة عن التحالف ...").
+        if _SIDE_MEETING_RE.search(sentence.norm):
+            anchors.append(index)
+        elif verb.start() <= 4 and _MEETING_VERB_RE.match(sentence.norm) and not verb.group(1).startswith("ي") \
+                and not _SAME_DOCUMENT_RE.match(sentence.norm, verb.end()):
             anchors.append(index)
     return anchors
 

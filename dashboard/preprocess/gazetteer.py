@@ -35,7 +35,8 @@ import ahocorasick
 import pycountry
 
 from dashboard.preprocess.lexicon.countries import (
-    ALTERNATES_AR, ALTERNATES_EN, BLOCKED_TERMS, DISPLAY_AR, EXCLUDED_CONTEXTS, QUOTED_ONLY_TERMS,
+    ALTERNATES_AR, ALTERNATES_EN, BLOCKED_TERMS, CONTEXT_ONLY_TERMS, DISPLAY_AR, EXCLUDED_CONTEXTS,
+    QUOTED_ONLY_TERMS,
 )
 from dashboard.preprocess.lexicon.demonyms import ADJECTIVES_AR, DEFINITE_ADJECTIVES_ONLY, NO_ADJECTIVES
 from dashboard.preprocess.lexicon.organisations import ORGANISATIONS, OrgEntry
@@ -145,6 +146,7 @@ class _Entry:
     skip_if_prev: tuple[str, ...] = ()
     skip_if_next: tuple[str, ...] = ()
     quoted_only: bool = False
+    only_if_prev: tuple[str, ...] = ()
 
 
 def _clean_term(text: str) -> str:
@@ -403,6 +405,9 @@ def _entries(chosen: dict[str, _Candidate]) -> dict[str, tuple[_Entry, ...]]:
             proclitics = L_PROCLITICS if bare.startswith("ل") else LL_PROCLITICS
             table.setdefault(bare, []).append(
                 _Entry(cand.kind, cand.key, cand.form, proclitics, prev, nxt, term in quoted))
+    for term, iso3, previous in CONTEXT_ONLY_TERMS:
+        table.setdefault(_clean_term(term), []).append(
+            _Entry("country", iso3, "name", frozenset({""}), only_if_prev=tuple(_clean_term(w) for w in previous)))
     return {term: tuple(entries) for term, entries in table.items()}
 
 
@@ -535,6 +540,8 @@ class Gazetteer:
             if entry.skip_if_prev and _word_before(text, word_start).endswith(entry.skip_if_prev):
                 continue
             if entry.skip_if_next and _word_after(text, end) in entry.skip_if_next:
+                continue
+            if entry.only_if_prev and _word_before(text, word_start) not in entry.only_if_prev:
                 continue
             if entry.quoted_only and not (
                 word_start > 0 and text[word_start - 1] in _OPEN_QUOTES

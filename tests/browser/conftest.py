@@ -39,6 +39,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from tests.browser.waits import wait_until_ready
+
 ROOT = Path(__file__).resolve().parents[2]
 HERE = Path(__file__).resolve().parent
 
@@ -118,34 +120,8 @@ def external_requests(urls) -> list[str]:
 
 
 def wait_for_app(page, timeout_ms: int = APP_TIMEOUT_MS) -> None:
-    """Wait until Streamlit is connected and the script has finished running.
-
-    Streamlit marks its root ``[data-testid="stApp"]`` with
-    ``data-test-script-state`` (``initial`` -> ``running`` -> ``notRunning``)
-    and ``data-test-connection-state``; while a run is in progress the
-    ``[data-testid="stStatusWidget"]`` shows a running icon. The state must hold
-    for a short while so that a quick rerun (e.g. after a widget changed) is not
-    mistaken for the end.
-    """
-    page.wait_for_selector('[data-testid="stApp"]', state="attached", timeout=timeout_ms)
-    done_js = """() => {
-        const app = document.querySelector('[data-testid="stApp"]');
-        if (!app) return false;
-        if (app.getAttribute('data-test-connection-state') !== 'CONNECTED') return false;
-        if (app.getAttribute('data-test-script-state') !== 'notRunning') return false;
-        if (document.querySelector('[data-testid="stStatusWidgetRunningIcon"]')) return false;
-        if (document.querySelector('[data-testid="stAppSkeleton"]')) return false;
-        return true;
-    }"""
-    deadline = time.monotonic() + timeout_ms / 1000
-    while True:
-        remaining_ms = max(1, int((deadline - time.monotonic()) * 1000))
-        page.wait_for_function(done_js, timeout=remaining_ms)
-        page.wait_for_timeout(400)  # settle: a rerun may start right after a run
-        if page.evaluate(done_js):
-            return
-        if time.monotonic() > deadline:
-            raise TimeoutError(f"Streamlit app still running after {timeout_ms} ms")
+    """Wait until Streamlit is connected and the script has finished running (``waits.wait_until_ready``)."""
+    wait_until_ready(page, charts=0, timeout_ms=timeout_ms)
 
 
 class ServerURL(str):

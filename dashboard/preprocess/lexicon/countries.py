@@ -190,5 +190,11 @@ EXCLUDED_CONTEXTS: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
     ("اليمنى", ("اليد", "الضفة", "الكفة", "الجهة"), ()),  # "right-hand" (ى -> ي)
 )
 
+# (term, ISO3, previous words): a blocked term that names its country only right after one of these
+# words ("ضباط من مالي والنيجر", "في مالي"); elsewhere it is the ordinary word (دعم مالي: financial).
+CONTEXT_ONLY_TERMS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
+    ("مالي", "MLI", ("من", "في", "إلى", "الى", "بين", "عن", "دولة", "جمهورية", "وفد", "مع")),
+)
+
 # Terms that are ordinary words unless quoted or bracketed as a name.
 QUOTED_ONLY_TERMS = frozenset({"اعتدال"})  # "moderation"; Etidal centre

@@ -51,6 +51,20 @@ BACKGROUND_HEADINGS: tuple[str, ...] = (
     "المجالات الرئيسية",
 )
 
+# A date shortly after one of these is when something is planned, not when the meeting was
+# ("الاجتماع المقرر عقده يوم 15 ديسمبر").
+FUTURE_BEFORE_DATE: tuple[str, ...] = (
+    "المرتقب",
+    "المزمع",
+    "المقرر",
+    "المقبل",
+    "القادم",
+    "ستعقد",
+    "سيعقد",
+    "ستنطلق",
+    "سينطلق",
+)
+
 # A coalition name right after one of these is the coalition talked about, not met.
 PASSING_BEFORE: tuple[str, ...] = (
     "بما فيها",  # "... and other bodies, among them the IMCTC": an aside, not a party

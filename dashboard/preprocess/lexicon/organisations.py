@@ -41,6 +41,10 @@ class OrgEntry:
 
 
 ORGANISATIONS: tuple[OrgEntry, ...] = (
+    OrgEntry("ACSRT", "المركز الأفريقي للدراسات والبحوث حول الإرهاب",
+             "African Union African Centre for the Study and Research on Terrorism", "research_centre", None, "AU",
+             ("المركز الأفريقي للدراسات والبحوث في مجال الإرهاب", "المركز الإفريقي للدراسات والبحوث حول الإرهاب"),
+             ("ACSRT",)),
     OrgEntry("AES", "تحالف دول الساحل", "Alliance of Sahel States", "coalition", None, None,
              ("التحالف العسكري لدول الساحل", "دول تحالف الساحل", "كونفدرالية دول الساحل",
               "كونفدرالية تحالف دول الساحل"),
