@@ -17,10 +17,12 @@ from pathlib import Path
 
 import pandas as pd
 
-from dashboard import analytics, config, i18n
+from dashboard import analytics, config, i18n, loading
 from dashboard.export.deck import CHARTS
 from dashboard.export.render import DEFAULT_CHROMIUM, chromium_path
 from dashboard.export.write import DECK_FORMATS, build_deck
+from dashboard.preprocess import pipeline
+from dashboard.preprocess.schema import EVENT_TYPES
 
 
 def _values(items: Sequence[str] | None) -> list[str]:
@@ -74,26 +76,14 @@ def filters_from_args(args: argparse.Namespace) -> analytics.Filters:
     return analytics.filters_from_query(query)
 
 
-def load_tables(data_dir: Path, articles_dir: Path) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """``meetings`` and ``meeting_topics`` as the dashboard sees them.
-
-    Runs the pipeline first if the store is missing, and applies the
-    reviewers' corrections (hidden and merged meetings left out) when the
-    corrections module is present, as ``dashboard/data.py`` does.
-    """
-    from dashboard import store
-    from dashboard.preprocess import pipeline
-
-    db = data_dir / store.DB_NAME
-    if store.stored_article_ids(db) is None:
-        print(f"No store at {db}: running the pipeline on {articles_dir} first.", file=sys.stderr)
+def _tables(data_dir: Path, articles_dir: Path) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """``meetings`` and ``meeting_topics`` as the dashboard sees them (``loading.load_tables``: corrections
+    applied, hidden and merged meetings left out), running the pipeline first if there is no store."""
+    if not loading.has_store(data_dir):
+        print(f"No store in {data_dir}: running the pipeline on {articles_dir} first.", file=sys.stderr)
         pipeline.run(articles_dir, data_dir, progress_stream=None)
-    meetings, meeting_topics = store.read_table(db, "meetings"), store.read_table(db, "meeting_topics")
-    try:
-        from dashboard import corrections
-    except ImportError:  # a checkout without the review feature
-        return meetings, meeting_topics
-    return corrections.apply_corrections(meetings, meeting_topics, corrections.list_corrections(db))
+    tables = loading.load_tables(data_dir)
+    return tables.meetings, tables.meeting_topics
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -103,8 +93,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.output.suffix.lower().lstrip(".") not in DECK_FORMATS:
         parser.error("--output must end in .pptx or .pdf")
     filters = filters_from_args(args)
-    from dashboard.preprocess.schema import EVENT_TYPES
-
     ignored = ([c for c in _values(args.country) if c.upper() not in filters.countries]
                + [e for e in _values(args.event) if e not in EVENT_TYPES])
     if ignored:
@@ -112,7 +100,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                      f"(event types: {', '.join(EVENT_TYPES)})")
     data_dir = args.data_dir or config.data_dir()
     articles_dir = args.articles_dir or config.articles_dir()
-    meetings, meeting_topics = load_tables(data_dir, articles_dir)
+    meetings, meeting_topics = _tables(data_dir, articles_dir)
     if chromium_path() is None:
         print(f"Chromium not found: install it at {DEFAULT_CHROMIUM} or set BROWSER_PATH.", file=sys.stderr)
         return 2
