@@ -27,13 +27,13 @@ from dashboard.corrections.fields import (EDITABLE_FIELDS, FIELDS, HIDDEN, MERGE
                                           normalize_value, organisation_names)
 from dashboard.corrections.labels import (FIELD_KEYS, country_label, field_label, history_frame, meeting_names,
                                           reason_labels, status_label, topic_label, value_label)
-from dashboard.corrections.records import (TABLE, list_corrections, record_correction, record_correction_in,
-                                           record_corrections, record_corrections_in, state_stamp, store_file,
-                                           undo_correction, undo_correction_in)
+from dashboard.corrections.records import (TABLE, WRITE_ERRORS, list_corrections, record_correction,
+                                           record_correction_in, record_corrections, record_corrections_in,
+                                           state_stamp, store_file, undo_correction, undo_correction_in)
 from dashboard.corrections.review import diff_edits, review_frame
 
 __all__ = [
-    "TABLE", "EDITABLE_FIELDS", "FIELDS", "VISIBLE", "HIDDEN", "MERGED_PREFIX", "Correction",
+    "TABLE", "WRITE_ERRORS", "EDITABLE_FIELDS", "FIELDS", "VISIBLE", "HIDDEN", "MERGED_PREFIX", "Correction",
     "normalize_value", "organisation_names",
     "record_correction", "record_corrections", "undo_correction", "list_corrections", "state_stamp",
     "store_file", "record_correction_in", "record_corrections_in", "undo_correction_in",

@@ -13,7 +13,8 @@ Writes are short ``BEGIN IMMEDIATE`` transactions on a WAL store with a busy tim
 Each function takes the store file (``data/dashboard.db``); the ``*_in`` ones
 take the data folder instead (the dashboard's, ``config.data_dir()``, when
 None), so a page never builds a database path: ``record_correction_in``,
-``record_corrections_in``, ``undo_correction_in``.
+``record_corrections_in``, ``undo_correction_in``; a page catches
+``WRITE_ERRORS`` and never imports sqlite3.
 """
 
 from __future__ import annotations
@@ -30,10 +31,13 @@ from dashboard.corrections.fields import MERGED_PREFIX, VISIBLE, Correction, nor
 from dashboard.preprocess import schema
 from dashboard.preprocess.topics import TOPICS_BY_ID
 
-__all__ = ["TABLE", "record_correction", "record_corrections", "undo_correction", "list_corrections", "state_stamp",
+__all__ = ["TABLE", "WRITE_ERRORS", "record_correction", "record_corrections", "undo_correction", "list_corrections", "state_stamp",
            "store_file", "record_correction_in", "record_corrections_in", "undo_correction_in"]
 
 TABLE = schema.CORRECTIONS
+#: What a write may raise that a page should show rather than crash on: a value the field cannot take
+#: (ValueError), or the store refusing the write (locked past the busy timeout, read-only, full).
+WRITE_ERRORS: tuple[type[Exception], ...] = (ValueError, sqlite3.Error)
 
 
 def _utc_now() -> str:
