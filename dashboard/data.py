@@ -1,4 +1,4 @@
-"""The only place with Streamlit caches: build the tables if needed, then load them.
+"""The only place with Streamlit caches: build the tables if needed, then load them (``loading.load_tables``).
 
 The cache is keyed on a fingerprint of the articles' content and of the store,
 so a rerun of a page (every widget change) costs a dictionary lookup, and new
@@ -8,33 +8,22 @@ or edited articles are picked up on the next interaction.
 from __future__ import annotations
 
 import hashlib
-import json
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, fields
 from pathlib import Path
 
-import pandas as pd
 import streamlit as st
 
-from dashboard import config, corrections, store
-from dashboard.preprocess import pipeline, schema
+from dashboard import config
+from dashboard.loading import LoadedTables, load_tables, store_stamp
+from dashboard.preprocess import pipeline
 
 
 @dataclass(frozen=True)
-class Dataset:
-    articles: pd.DataFrame
-    meetings: pd.DataFrame
-    meeting_topics: pd.DataFrame
-    mentioned_countries: pd.DataFrame
-    evidence: pd.DataFrame
-    article_texts: pd.DataFrame
-    report: dict
-    # meetings and meeting_topics above have the reviewers' corrections applied, hidden and merged
-    # meetings left out. The review page also needs the log and every meeting (``status`` column).
-    corrections: pd.DataFrame = field(default_factory=lambda: schema.empty_frame(schema.CORRECTIONS))
-    review_meetings: pd.DataFrame = field(default_factory=pd.DataFrame)
-    review_topics: pd.DataFrame = field(default_factory=pd.DataFrame)
-    # Changes whenever any table above may have: a cache key for what is computed from them.
+class Dataset(LoadedTables):
+    """``loading.load_tables``' tables, and ``version``: changes whenever any of them may have (a cache key
+    for what is computed from them)."""
+
     version: str = ""
 
 
@@ -57,34 +46,14 @@ def articles_fingerprint(folder: Path) -> str:
     return hashlib.sha256("".join(sorted(lines)).encode()).hexdigest()
 
 
-def _store_stamp(data_dir: Path) -> str:
-    db = data_dir / store.DB_NAME
-    if not db.exists():
-        return "none"
-    # Corrections go to the WAL file, so the main file's stat does not show them: ask the table.
-    return f"{db.stat().st_mtime_ns}:{db.stat().st_size}:{corrections.state_stamp(db)}"
-
-
 # A resource, not cache_data: cache_data hands every run its own unpickled copy, which took
 # 0.2-0.3 s per rerun at 10,000 meetings. Sharing one object is safe because pandas 3 copies on
 # write, and nothing assigns into these frames (tests/test_pages.py checks a run leaves them as they were).
 @st.cache_resource(show_spinner=False, max_entries=4)
 def _load(articles_dir: str, data_dir: str, fingerprint: str, stamp: str) -> Dataset:
     version = hashlib.sha256("\0".join((articles_dir, data_dir, fingerprint, stamp)).encode()).hexdigest()[:16]
-    data = Path(data_dir)
-    db = data / store.DB_NAME
-    tables = {name: store.read_table(db, name) for name in (
-        "articles", "meetings", "meeting_topics", "mentioned_countries", "evidence", "article_texts")}
-    report_path = data / pipeline.REPORT_FILE
-    report = json.loads(report_path.read_text(encoding="utf-8")) if report_path.exists() else {}
-    log = corrections.list_corrections(db)
-    pipeline_meetings, pipeline_topics = tables["meetings"], tables["meeting_topics"]
-    tables["meetings"], tables["meeting_topics"] = corrections.apply_corrections(
-        pipeline_meetings, pipeline_topics, log)
-    review_meetings, review_topics = corrections.apply_corrections(pipeline_meetings, pipeline_topics, log,
-                                                                   drop_hidden=False)
-    return Dataset(**tables, report=report, corrections=log, review_meetings=review_meetings,
-                   review_topics=review_topics, version=version)
+    tables = load_tables(Path(data_dir))
+    return Dataset(**{f.name: getattr(tables, f.name) for f in fields(tables)}, version=version)
 
 
 @st.cache_resource(show_spinner=False)
@@ -100,4 +69,4 @@ def load_dataset() -> Dataset:
     fingerprint = articles_fingerprint(articles_dir)
     with st.spinner("…"):
         _built_for(str(articles_dir), str(data_dir), fingerprint)
-    return _load(str(articles_dir), str(data_dir), fingerprint, _store_stamp(data_dir))
+    return _load(str(articles_dir), str(data_dir), fingerprint, store_stamp(data_dir))

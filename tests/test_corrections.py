@@ -77,6 +77,24 @@ def test_a_correction_is_a_record_with_the_value_shown_before(db):
     assert corrections.record_correction(db, egypt, "visitor_title_ar", "سفير مصر لدى المملكة") is None
 
 
+def test_pages_write_by_data_folder_the_dashboards_by_default(data_dir, db, monkeypatch):
+    """The *_in functions take the data folder (the page never builds a database path)."""
+    from dashboard import loading
+
+    egypt = _meeting(db, "EGY")
+    first = corrections.record_correction_in(data_dir, egypt, "event_type", "agreement", "a note")
+    monkeypatch.setenv("IMCTC_DATA_DIR", str(data_dir))
+    assert corrections.store_file() == db
+    [second] = corrections.record_corrections_in(None, [corrections.Correction(egypt, "date", "", "2025-10-01")])
+    assert corrections.undo_correction_in(None, first) and not corrections.undo_correction_in(data_dir, first)
+    log = corrections.list_corrections(db)
+    assert log["id"].tolist() == [second, first] and log["undone_at"].notna().tolist() == [False, True]
+    loaded = loading.load_tables(data_dir)  # the one loader: corrections applied
+    assert _row(loaded.meetings, egypt)["date"] == "2025-10-01" and loaded.data_dir == data_dir
+    assert _row(loaded.meetings, egypt)["event_type"] != "agreement"
+    assert isinstance(sqlite3.OperationalError("locked"), corrections.WRITE_ERRORS)
+
+
 def test_the_corrections_table_is_not_a_pipeline_table():
     assert schema.CORRECTIONS not in schema.TABLES
     assert "corrections" not in schema.TABLES_BY_NAME

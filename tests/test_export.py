@@ -1,4 +1,4 @@
-"""Slide deck export (dashboard/export.py), download file names and table headers.
+"""Slide deck export (dashboard/export/), download file names and table headers.
 
 The deck is rendered once per module from the seeds (pipeline run into a
 temporary folder), in Arabic, and written as PPTX and PDF; the command line is
@@ -20,7 +20,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from dashboard import analytics, export, store, tables
+from dashboard import analytics, config, export, store, tables
+from dashboard.export import render
+from dashboard.export.__main__ import _parser, filters_from_args, main
 from dashboard.i18n import t
 from dashboard.preprocess import pipeline
 from dashboard.rtl import PRESENTATION_FORMS_RE, find_layout_problems, has_arabic
@@ -151,16 +153,16 @@ def test_deck_figures_are_the_dashboards_and_read_right(tables_, lang):
     for name, title, fig in built:
         assert title == t(dict(export.CHARTS)[name], lang)
         assert find_layout_problems(fig) == [], name
-        assert find_layout_problems(export._for_slide(fig)[0]) == [], name
+        assert find_layout_problems(render._for_slide(fig)[0]) == [], name
 
 
 def test_kaleido_is_given_local_plotly_js_no_mathjax_and_the_local_map():
-    page = export._page_generator().generate_index()
+    page = render._page_generator().generate_index()
     assert "http://" not in page and "https://" not in page, page
     assert "plotly.min.js" in page
     url = export.topojson_url()
     assert url.startswith("file://") and url.endswith("/")
-    assert (export.config.static_dir() / "topojson" / "world_50m.json").is_file()
+    assert (config.static_dir() / "topojson" / "world_50m.json").is_file()
 
 
 def test_export_headers_can_differ_from_the_values_language(tables_):
@@ -174,16 +176,16 @@ def test_export_headers_can_differ_from_the_values_language(tables_):
 
 def test_cli_rejects_bad_filters_before_drawing_anything(tmp_path):
     with pytest.raises(SystemExit) as bad_country:
-        export.main(["--output", str(tmp_path / "x.pptx"), "--country", "Maldives"])
+        main(["--output", str(tmp_path / "x.pptx"), "--country", "Maldives"])
     assert bad_country.value.code == 2
     with pytest.raises(SystemExit):
-        export.main(["--output", str(tmp_path / "x.docx")])
+        main(["--output", str(tmp_path / "x.docx")])
     with pytest.raises(SystemExit):
-        export.main(["--output", str(tmp_path / "x.pptx"), "--from", "2025-13-01"])
-    args = export._parser().parse_args(["-o", "x.pdf", "--country", "mdv,egy", "--country", "MYS",
+        main(["--output", str(tmp_path / "x.pptx"), "--from", "2025-13-01"])
+    args = _parser().parse_args(["-o", "x.pdf", "--country", "mdv,egy", "--country", "MYS",
                                         "--event", "agreement", "--no-undated", "--include-background",
                                         "--from", "2025-01-01", "--lang", "en"])
-    filters = export.filters_from_args(args)
+    filters = filters_from_args(args)
     assert filters.countries == ("MDV", "EGY", "MYS") and filters.event_types == ("agreement",)
     assert not filters.include_undated and filters.include_background
     assert filters.date_from == dt.date(2025, 1, 1) and filters.lang == "en"
@@ -257,7 +259,7 @@ def test_cli_builds_the_store_and_a_deck_filtered_to_the_maldives(tmp_path, caps
     from pptx import Presentation
 
     out = tmp_path / "briefing.pptx"
-    code = export.main(["--output", str(out), "--lang", "en", "--country", "MDV",
+    code = main(["--output", str(out), "--lang", "en", "--country", "MDV",
                         "--data-dir", str(tmp_path / "data"), "--articles-dir", str(ROOT / "seeds")])
     assert code == 0
     assert "No store" in capsys.readouterr().err  # the pipeline ran first
@@ -288,7 +290,7 @@ def test_deck_bytes_for_the_download_button_with_nothing_matching(tables_, monke
             out.append(buffer.getvalue())
         return out
 
-    monkeypatch.setattr(export, "render_pngs", fake_render)
+    monkeypatch.setattr(render, "render_pngs", fake_render)  # what render_deck calls
     meetings, meeting_topics = tables_
     filters = analytics.Filters(countries=("ZZZ",), lang="ar")  # nothing matches: still a full deck
     prs = Presentation(io.BytesIO(export.deck_bytes(meetings, meeting_topics, filters, "ar", "pptx")))

@@ -2,11 +2,10 @@
 reports, and undo any correction. Every rule lives in ``dashboard.corrections``; this page reads widgets."""
 
 import hashlib
-import sqlite3
 
 import streamlit as st
 
-from dashboard import config, corrections, i18n, rtl, store
+from dashboard import corrections, i18n, rtl
 from dashboard.highlight import escape_markdown
 from dashboard.i18n import t
 from dashboard.preprocess.gazetteer import country_choices
@@ -19,7 +18,7 @@ HISTORY_ROWS = 50  # newest corrections shown with an Undo button; a toggle show
 ctx = context()
 lang = ctx.lang
 data = ctx.dataset
-db = config.data_dir() / store.DB_NAME
+folder = data.data_dir  # corrections are written where the tables shown were read
 st.title(t("page_review", lang))
 st.caption(t("review_intro", lang))
 for message in st.session_state.pop("review_flash", []):
@@ -30,7 +29,7 @@ def _write(action, message: str | None) -> None:
     """Run a write; then say so on the next run, start a fresh editor and reload the corrected data."""
     try:
         action()
-    except (ValueError, sqlite3.Error) as exc:
+    except corrections.WRITE_ERRORS as exc:
         st.error(t("review_invalid", lang, detail=escape_markdown(exc)))
         return
     st.session_state["review_flash"] = [message] if message else []
@@ -93,7 +92,7 @@ else:
         st.info(t("review_pending", lang, n=len(changes)))
     save_column, discard_column = st.columns(2)
     if save_column.button(t("review_save", lang), key="review_save", type="primary", disabled=not changes):
-        _write(lambda: corrections.record_corrections(db, changes, note), t("review_saved", lang, n=len(changes)))
+        _write(lambda: corrections.record_corrections_in(folder, changes, note), t("review_saved", lang, n=len(changes)))
     if discard_column.button(t("review_discard", lang), key="review_discard", disabled=not changes):
         _write(lambda: None, None)  # a fresh editor, without the unsaved edits
 
@@ -106,10 +105,10 @@ else:
     if row["status"] == corrections.VISIBLE:
         left, right = st.columns(2)
         if left.button(t("review_hide", lang), key="review_hide"):
-            _write(lambda: corrections.record_correction(db, chosen, "status", corrections.HIDDEN, note),
+            _write(lambda: corrections.record_correction_in(folder, chosen, "status", corrections.HIDDEN, note),
                    corrections.status_label(corrections.HIDDEN, lang))
         if row["needs_review"] and right.button(t("review_mark_checked", lang), key="review_checked"):
-            _write(lambda: corrections.record_correction(db, chosen, "reviewed", "true", note),
+            _write(lambda: corrections.record_correction_in(folder, chosen, "reviewed", "true", note),
                    t("review_field_reviewed", lang))
         targets = [m for m, s in zip(before["meeting_id"], before["status"])
                    if m != chosen and s == corrections.VISIBLE]
@@ -118,12 +117,12 @@ else:
                                   format_func=lambda m: names.get(m, m), key="review_merge_target")
             if st.button(t("review_merge", lang), key="review_merge"):
                 status = corrections.MERGED_PREFIX + target
-                _write(lambda: corrections.record_correction(db, chosen, "status", status, note),
+                _write(lambda: corrections.record_correction_in(folder, chosen, "status", status, note),
                        corrections.status_label(status, lang, names))
     else:
         st.info(escape_markdown(corrections.status_label(row["status"], lang, names)))
         if st.button(t("review_restore", lang), key="review_restore"):
-            _write(lambda: corrections.record_correction(db, chosen, "status", corrections.VISIBLE, note),
+            _write(lambda: corrections.record_correction_in(folder, chosen, "status", corrections.VISIBLE, note),
                    corrections.status_label(corrections.VISIBLE, lang))
 
 # ---- history: every correction, newest first, each with its Undo button
@@ -151,4 +150,4 @@ else:
             text.markdown("  \n".join(lines))
             text.caption(details)
             if action.button(t("review_undo", lang), key=f"review_undo_{item.id}", disabled=bool(item.undone_at)):
-                _write(lambda: corrections.undo_correction(db, int(item.id)), t("review_undo_done", lang, id=item.id))
+                _write(lambda: corrections.undo_correction_in(folder, int(item.id)), t("review_undo_done", lang, id=item.id))

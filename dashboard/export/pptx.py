@@ -1,0 +1,114 @@
+"""The deck as PowerPoint (16:9), one slide per chart, with right-to-left Arabic paragraphs.
+
+PowerPoint text stays in logical order: PowerPoint shapes and orders it.
+Arabic paragraphs get ``<a:pPr rtl="1" algn="r">`` and their runs
+``lang="ar-SA"`` with "Noto Naskh Arabic" as both the Latin and the
+complex-script font; the complex-script font carries the Arabic charset and a
+serif pitch family, which is what PowerPoint uses to pick a substitute Arabic
+font when Noto Naskh Arabic is not installed. Bidi control characters are
+removed from slide text (they are for browsers). python-pptx is imported
+inside the functions that need it, so importing this module stays cheap.
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from dashboard.export.deck import (CHART_BOTTOM, CHART_TOP, FILTERS_H, FILTERS_TOP, FONT_NAME, FOOTER_H, FOOTER_TOP,
+                                   INK, MARGIN, MUTED, SLIDE_H, SLIDE_W, TITLE_H, TITLE_TOP, Deck)
+from dashboard.i18n import t
+from dashboard.rtl import strip_bidi_controls
+
+__all__ = ["write_pptx"]
+
+
+def _style_paragraph(paragraph, rtl: bool, size: float, color: str, bold: bool = False) -> None:
+    """Direction, alignment and font of a paragraph and its runs (python-pptx objects)."""
+    from lxml import etree
+    from pptx.dml.color import RGBColor
+    from pptx.enum.text import PP_ALIGN
+    from pptx.oxml.ns import qn
+    from pptx.util import Pt
+
+    paragraph.alignment = PP_ALIGN.RIGHT if rtl else PP_ALIGN.LEFT
+    # Paragraph direction: python-pptx has no API for it, so set the attribute.
+    paragraph._p.get_or_add_pPr().set("rtl", "1" if rtl else "0")
+    for run in paragraph.runs:
+        font = run.font
+        font.size, font.bold, font.name = Pt(size), bold, FONT_NAME
+        font.color.rgb = RGBColor.from_string(color)
+        r_pr = run._r.get_or_add_rPr()
+        r_pr.set("lang", "ar-SA" if rtl else "en-US")
+        r_pr.set("altLang", "en-US" if rtl else "ar-SA")
+        for tag in ("a:ea", "a:cs"):
+            old = r_pr.find(qn(tag))
+            if old is not None:
+                r_pr.remove(old)
+        # Complex-script font (what PowerPoint uses for Arabic). Charset -78 is
+        # ARABIC_CHARSET and pitch family 18 a proportional serif: PowerPoint
+        # picks an installed Arabic font with them when Noto Naskh is missing.
+        cs = etree.SubElement(r_pr, qn("a:cs"))
+        cs.set("typeface", FONT_NAME)
+        cs.set("pitchFamily", "18")
+        cs.set("charset", "-78")
+        latin = r_pr.find(qn("a:latin"))
+        latin.addnext(cs)  # schema order: latin, ea, cs
+
+
+def _text_box(slide, text: str, left: float, top: float, width: float, height: float, *, rtl: bool,
+              size: float, color: str = INK, bold: bool = False, align_right: bool | None = None):
+    from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
+    from pptx.util import Inches
+
+    box = slide.shapes.add_textbox(Inches(left), Inches(top), Inches(width), Inches(height))
+    frame = box.text_frame
+    frame.word_wrap = True
+    frame.vertical_anchor = MSO_ANCHOR.TOP
+    frame.margin_left = frame.margin_right = Inches(0.05)
+    paragraph = frame.paragraphs[0]
+    paragraph.text = strip_bidi_controls(text)
+    _style_paragraph(paragraph, rtl, size, color, bold)
+    if align_right is not None:
+        paragraph.alignment = PP_ALIGN.RIGHT if align_right else PP_ALIGN.LEFT
+    return box
+
+
+def _fit(width_px: int, height_px: int, box_w: float, box_h: float) -> tuple[float, float]:
+    """Largest (width, height) in inches with the image's aspect ratio inside the box."""
+    ratio = width_px / height_px
+    return (box_w, box_w / ratio) if box_w / ratio <= box_h else (box_h * ratio, box_h)
+
+
+def write_pptx(deck: Deck, path: Path | str | io.BytesIO) -> None:
+    """Write the deck as PowerPoint (16:9), one slide per chart."""
+    from pptx import Presentation
+    from pptx.util import Inches
+
+    prs = Presentation()
+    prs.slide_width, prs.slide_height = Inches(SLIDE_W), Inches(SLIDE_H)
+    blank = prs.slide_layouts[6]
+    rtl = deck.rtl
+    inner = SLIDE_W - 2 * MARGIN
+    total = len(deck.slides)
+    for number, content in enumerate(deck.slides, start=1):
+        slide = prs.slides.add_slide(blank)
+        _text_box(slide, content.title, MARGIN, TITLE_TOP, inner, TITLE_H, rtl=rtl, size=26, bold=True)
+        _text_box(slide, deck.filter_line, MARGIN, FILTERS_TOP, inner, FILTERS_H, rtl=rtl, size=13,
+                  color=MUTED)
+        width, height = _fit(content.width_px, content.height_px, inner, CHART_BOTTOM - CHART_TOP)
+        picture = slide.shapes.add_picture(io.BytesIO(content.png), Inches(MARGIN + (inner - width) / 2),
+                                           Inches(CHART_TOP + (CHART_BOTTOM - CHART_TOP - height) / 2),
+                                           Inches(width), Inches(height))
+        picture.name = f"chart {content.name}"
+        # Footer: export date at the reading start, slide number at the other end.
+        half = inner / 2
+        _text_box(slide, f"{deck.app_title} · {deck.footer}", MARGIN + (half if rtl else 0), FOOTER_TOP,
+                  half, FOOTER_H, rtl=rtl, size=10.5, color=MUTED)
+        _text_box(slide, t("export_slide_of", deck.lang, n=number, total=total), MARGIN + (0 if rtl else half),
+                  FOOTER_TOP, half, FOOTER_H, rtl=rtl, size=10.5, color=MUTED, align_right=not rtl)
+    props = prs.core_properties
+    props.title = f"{deck.app_title} — {deck.export_date.isoformat()}"
+    props.language = "ar-SA" if rtl else "en-US"
+    props.subject = strip_bidi_controls(deck.filter_line)
+    prs.save(path)
