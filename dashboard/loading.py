@@ -14,6 +14,7 @@ from pathlib import Path
 import pandas as pd
 
 from dashboard import corrections, store
+from dashboard.analytics.events import event_view
 from dashboard.preprocess import pipeline
 
 __all__ = ["TABLE_NAMES", "LoadedTables", "load_tables", "has_store", "store_stamp"]
@@ -27,7 +28,8 @@ class LoadedTables:
     """The pipeline's tables, with ``meetings`` and ``meeting_topics`` corrected.
 
     ``meetings`` and ``meeting_topics`` have the reviewers' corrections applied, hidden and merged
-    meetings left out (what every chart sees). The review page also needs the log and every meeting
+    meetings left out: one row per report. ``events`` and ``event_topics`` are the same, one row per
+    event (what every chart counts, unless the reports view is chosen). The review page also needs the log and every meeting
     (``review_meetings``, with a ``status`` column, and their own topics). ``data_dir`` is the folder
     they were read from, where corrections to them are written.
     """
@@ -43,6 +45,8 @@ class LoadedTables:
     review_meetings: pd.DataFrame
     review_topics: pd.DataFrame
     data_dir: Path
+    events: pd.DataFrame = None  # ``analytics.event_view``: one meetings row per event, with reports and outlets
+    event_topics: pd.DataFrame = None
 
 
 def load_tables(data_dir: Path) -> LoadedTables:
@@ -58,8 +62,10 @@ def load_tables(data_dir: Path) -> LoadedTables:
         pipeline_meetings, pipeline_topics, log)
     review_meetings, review_topics = corrections.apply_corrections(pipeline_meetings, pipeline_topics, log,
                                                                    drop_hidden=False)
+    # Every chart counts events: the reports of one real meeting, one row.
+    events, event_topics = event_view(tables["meetings"], tables["meeting_topics"], tables["articles"])
     return LoadedTables(**tables, report=report, corrections=log, review_meetings=review_meetings,
-                        review_topics=review_topics, data_dir=data_dir)
+                        review_topics=review_topics, data_dir=data_dir, events=events, event_topics=event_topics)
 
 
 def has_store(data_dir: Path) -> bool:

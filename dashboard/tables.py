@@ -52,8 +52,24 @@ def meetings_for_display(meetings: pd.DataFrame, lang: str, headers: str | None 
         event_type=shown["event_type"].map(lambda code: i18n.event_type_label(code, lang)),
         date_basis=shown["date_basis"].map(lambda code: i18n.date_basis_label(code, lang)),
     )
-    shown = shown[list(MEETING_COLUMNS)]
-    return shown.rename(columns={c: t(key, headers) for c, key in MEETING_COLUMNS.items()}).reset_index(drop=True)
+    # Counted as events: how many reports and outlets each one had.
+    columns = dict(MEETING_COLUMNS) | {c: f"col_{c}" for c in ("reports", "outlets") if c in shown.columns}
+    shown = shown[list(columns)]
+    return shown.rename(columns={c: t(key, headers) for c, key in columns.items()}).reset_index(drop=True)
+
+
+def event_reports_for_display(reports: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The reports of one event side by side: where and when each appeared, and what each says."""
+    shown = reports.assign(
+        partner=analytics.partner_labels(reports, lang, with_organisation=True),
+        event_type=reports["event_type"].map(lambda code: i18n.event_type_label(code, lang)),
+        date_basis=reports["date_basis"].map(lambda code: i18n.date_basis_label(code, lang)),
+    )
+    columns = {"outlet": "col_outlet", "published_date": "col_published", "file": "col_article",
+               "date": "col_date", "date_basis": "col_date_basis", "partner": "col_partner",
+               "event_type": "col_event_type", "visitor_name_ar": "col_visitor", "visitor_title_ar": "col_visitor_title"}
+    shown = shown[list(columns)]
+    return shown.rename(columns={c: t(key, lang) for c, key in columns.items()}).reset_index(drop=True)
 
 
 def csv_bytes(frame: pd.DataFrame) -> bytes:

@@ -53,7 +53,7 @@ class Context:
 
     dataset: Dataset
     filters: analytics.Filters
-    meetings: pd.DataFrame  # filtered
+    meetings: pd.DataFrame  # filtered: one row per event, or per report in the reports view
 
     @property
     def lang(self) -> str:
@@ -63,7 +63,17 @@ class Context:
     def topics(self) -> pd.DataFrame:
         """Topic rows of the filtered meetings (background-only rows when asked): worked out on first
         use, because the timeline and map pages never need them."""
-        return analytics.topics_for(self.meetings, self.dataset.meeting_topics, self.filters.include_background)
+        return analytics.topics_for(self.meetings, self.base_topics, self.filters.include_background)
+
+    @property
+    def base_meetings(self) -> pd.DataFrame:
+        """Every row of what is counted, before the filters: events, or reports in the reports view."""
+        return self.dataset.meetings if self.filters.count == "reports" else self.dataset.events
+
+    @property
+    def base_topics(self) -> pd.DataFrame:
+        """Every topic row of what is counted (events, or reports in the reports view)."""
+        return self.dataset.meeting_topics if self.filters.count == "reports" else self.dataset.event_topics
 
 
 def language() -> str:
@@ -85,7 +95,7 @@ def _date_bounds(meetings: pd.DataFrame) -> tuple[dt.date, dt.date]:
 
 
 _FILTER_KEYS = ("flt_lang", "flt_from", "flt_to", "flt_country", "flt_org", "flt_event", "flt_topic",
-                "flt_undated", "flt_background")
+                "flt_undated", "flt_background", "flt_count")
 
 
 def _seed_from_url(low: dt.date, high: dt.date) -> None:
@@ -101,7 +111,7 @@ def _seed_from_url(low: dt.date, high: dt.date) -> None:
         "flt_lang": url.lang, "flt_from": url.date_from or low, "flt_to": url.date_to or high,
         "flt_country": list(url.countries), "flt_org": list(url.organisations), "flt_event": list(url.event_types),
         "flt_topic": list(url.topics), "flt_undated": url.include_undated, "flt_background": url.include_background,
-        "_seeded": True,
+        "flt_count": url.count == "reports", "_seeded": True,
     })
 
 
@@ -147,11 +157,14 @@ def sidebar_filters(dataset: Dataset) -> analytics.Filters:
             placeholder=t("filter_all", lang))
         include_undated = st.toggle(t("filter_include_undated", lang), key="flt_undated")
         include_background = st.toggle(t("filter_include_background", lang), key="flt_background")
+        count_reports = st.toggle(t("filter_count_reports", lang), key="flt_count",
+                                  help=t("filter_count_reports_help", lang))
     filters = analytics.Filters(
         date_from=date_from if isinstance(date_from, dt.date) else None,
         date_to=date_to if isinstance(date_to, dt.date) else None,
         countries=tuple(countries), organisations=tuple(organisations), event_types=tuple(event_types),
         topics=tuple(topics), include_undated=include_undated, include_background=include_background, lang=lang,
+        count="reports" if count_reports else "events",
     )
     # The URL carries only what differs from the defaults, so links stay short.
     shown = replace(filters, date_from=None if filters.date_from == low else filters.date_from,
@@ -166,8 +179,9 @@ def build_context() -> Context:
     dataset = load_dataset()
     filters = sidebar_filters(dataset)
     apply_direction(filters.lang)
-    meetings = analytics.apply_filters(dataset.meetings, dataset.meeting_topics, filters)
-    return Context(dataset, filters, meetings)
+    counted = (dataset.meetings, dataset.meeting_topics) if filters.count == "reports" else \
+        (dataset.events, dataset.event_topics)
+    return Context(dataset, filters, analytics.apply_filters(*counted, filters))
 
 
 def context() -> Context:

@@ -15,7 +15,7 @@ import pandas as pd
 
 from dashboard.preprocess.events import build_events
 
-__all__ = ["COUNT_MODES", "event_view", "event_reports"]
+__all__ = ["COUNT_MODES", "event_view", "event_reports", "event_of"]
 
 # What the charts count: real meetings (events), or how much was written about them (reports).
 COUNT_MODES = ("events", "reports")
@@ -68,6 +68,13 @@ def event_view(meetings: pd.DataFrame, meeting_topics: pd.DataFrame, articles: p
         topics["evidence"] = pd.Series(own).fillna(pd.Series(other)).fillna("").to_numpy()
     columns = [c for c in meeting_topics.columns if c in topics.columns]
     return rows, topics[columns].reset_index(drop=True)
+
+
+def event_of(meetings: pd.DataFrame, meeting_id: str) -> str:
+    """The event a report belongs to ("" for an unknown meeting)."""
+    rows = _with_event_ids(meetings)
+    found = rows.loc[rows["meeting_id"] == meeting_id, "event_id"]
+    return str(found.iloc[0]) if len(found) else ""
 
 
 def event_reports(meetings: pd.DataFrame, articles: pd.DataFrame, event_id: str) -> pd.DataFrame:

@@ -32,6 +32,8 @@ class Filters:
     include_undated: bool = True
     include_background: bool = False
     lang: str = "ar"
+    # What the charts count: "events" (real meetings, however many reports) or "reports" (coverage).
+    count: str = "events"
 
 
 def apply_filters(meetings: pd.DataFrame, meeting_topics: pd.DataFrame, filters: Filters) -> pd.DataFrame:
@@ -75,7 +77,8 @@ def apply_filters(meetings: pd.DataFrame, meeting_topics: pd.DataFrame, filters:
 # --- URL query string --------------------------------------------------------
 
 #: The query-string keys the filters own; other keys (a page's own, e.g. the slide shown) are left alone.
-FILTER_QUERY_KEYS = frozenset({"lang", "from", "to", "country", "org", "event", "topic", "undated", "background"})
+FILTER_QUERY_KEYS = frozenset({"lang", "from", "to", "country", "org", "event", "topic", "undated", "background",
+                               "count"})
 
 
 def _split(value: str | None) -> tuple[str, ...]:
@@ -102,6 +105,7 @@ def filters_from_query(params: Mapping[str, str]) -> Filters:
         include_undated=params.get("undated", "1") != "0",
         include_background=params.get("background", "0") == "1",
         lang="en" if params.get("lang") == "en" else "ar",
+        count="reports" if params.get("count") == "reports" else "events",
     )
 
 
@@ -122,4 +126,6 @@ def filters_to_query(filters: Filters) -> dict[str, str]:
         query["undated"] = "0"
     if filters.include_background:
         query["background"] = "1"
+    if filters.count == "reports":
+        query["count"] = "reports"
     return query

@@ -2,10 +2,10 @@
 
 import streamlit as st
 
-from dashboard import highlight, rtl, tables
+from dashboard import analytics, highlight, rtl, tables
 from dashboard.analytics import member
 from dashboard.i18n import t
-from dashboard.ui import context
+from dashboard.ui import context, show_table
 
 ctx = context()
 lang = ctx.lang
@@ -39,6 +39,13 @@ else:
         record = tables.meetings_for_display(meetings, lang)
         for index in range(len(record)):
             st.dataframe(record.iloc[index].rename(t("meeting", lang)).to_frame(), key=f"articles_record_{index}")
+        for meeting in meetings.itertuples():
+            reports = analytics.event_reports(data.meetings, data.articles, analytics.event_of(data.meetings,
+                                                                                               meeting.meeting_id))
+            if len(reports) > 1:
+                st.subheader(t("event_reports", lang))
+                st.caption(t("event_reports_caption", lang))
+                show_table(tables.event_reports_for_display(reports, lang), f"articles_reports_{meeting.Index}", lang)
         st.subheader(t("col_evidence", lang))
         st.dataframe(evidence.assign(field=evidence["field"].map(lambda f: highlight.field_label(f, field_labels)))
                      [["field", "value", "sentence"]].rename(columns={"field": t("col_field", lang),

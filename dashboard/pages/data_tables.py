@@ -39,7 +39,7 @@ browser = export.chromium_path() is not None
 deck_columns = st.columns(2)
 for column, fmt, label in ((deck_columns[0], "pptx", "download_pptx"), (deck_columns[1], "pdf", "download_pdf")):
     # Built only when clicked (Chromium draws the charts: a few seconds), from the full tables and the filters.
-    column.download_button(t(label, lang), partial(export.deck_bytes, data.meetings, data.meeting_topics,
+    column.download_button(t(label, lang), partial(export.deck_bytes, ctx.base_meetings, ctx.base_topics,
                                                    ctx.filters, lang, fmt),
                            file_name=export.safe_filename("briefing", lang, ext=fmt), mime=export.DECK_FORMATS[fmt],
                            key=f"data_deck_{fmt}", on_click="ignore", disabled=not browser,
