@@ -379,3 +379,20 @@ def test_a_corrected_country_replaces_the_pipelines_list_of_partner_states(db):
     corrections.record_correction(db, maldives, "partner_country_iso3", "BHR")
     row = _row(_corrected(db)[0], maldives)
     assert (row["partner_country_iso3"], row["partner_countries_iso3"]) == ("BHR", "BHR")
+
+
+def test_joining_a_report_to_another_event_counts_them_once_and_splitting_undoes_it(db):
+    from dashboard.analytics.events import event_view
+    egypt, maldives = _meeting(db, "EGY"), _meeting(db, "MDV")
+    articles = store.read_table(db, "articles")
+    corrections.record_correction(db, egypt, "event_id", corrections.EVENT_PREFIX + maldives)
+    meetings, topics = _corrected(db)
+    assert _row(meetings, egypt)["event_id"] == _row(meetings, maldives)["event_id"]
+    events, _ = event_view(meetings, topics, articles)
+    assert len(events) == len(meetings) - 1
+    assert events.set_index("event_id").loc[corrections.EVENT_PREFIX + maldives, "reports"] == 2
+    corrections.record_correction(db, egypt, "event_id", f"{corrections.EVENT_PREFIX}{egypt}-split")
+    events, _ = event_view(*_corrected(db), articles)
+    assert len(events) == len(meetings)
+    with pytest.raises(ValueError):
+        corrections.record_correction(db, egypt, "event_id", "not-an-event")

@@ -23,8 +23,8 @@ Every public name is importable from ``dashboard.corrections`` itself:
 from __future__ import annotations
 
 from dashboard.corrections.apply import apply_corrections, latest_values
-from dashboard.corrections.fields import (EDITABLE_FIELDS, FIELDS, HIDDEN, MERGED_PREFIX, VISIBLE, Correction,
-                                          normalize_value, organisation_names)
+from dashboard.corrections.fields import (EDITABLE_FIELDS, EVENT_PREFIX, FIELDS, HIDDEN, MERGED_PREFIX, VISIBLE,
+                                          Correction, normalize_value, organisation_names)
 from dashboard.corrections.labels import (FIELD_KEYS, country_label, field_label, history_frame, meeting_names,
                                           reason_labels, status_label, topic_label, value_label)
 from dashboard.corrections.records import (TABLE, WRITE_ERRORS, list_corrections, record_correction,
@@ -33,7 +33,8 @@ from dashboard.corrections.records import (TABLE, WRITE_ERRORS, list_corrections
 from dashboard.corrections.review import diff_edits, review_frame
 
 __all__ = [
-    "TABLE", "WRITE_ERRORS", "EDITABLE_FIELDS", "FIELDS", "VISIBLE", "HIDDEN", "MERGED_PREFIX", "Correction",
+    "TABLE", "WRITE_ERRORS", "EDITABLE_FIELDS", "FIELDS", "VISIBLE", "HIDDEN", "MERGED_PREFIX", "EVENT_PREFIX",
+    "Correction",
     "normalize_value", "organisation_names",
     "record_correction", "record_corrections", "undo_correction", "list_corrections", "state_stamp",
     "store_file", "record_correction_in", "record_corrections_in", "undo_correction_in",

@@ -33,7 +33,8 @@ from __future__ import annotations
 import pandas as pd
 
 from dashboard.analytics import is_dated, member
-from dashboard.corrections.fields import MERGED_PREFIX, TEXT_FIELDS, VISIBLE, countries, organisation_names
+from dashboard.corrections.fields import (EVENT_PREFIX, MERGED_PREFIX, TEXT_FIELDS, VISIBLE, countries,
+                                          organisation_names)
 from dashboard.preprocess import schema
 from dashboard.preprocess.topics import TOPICS_BY_ID
 
@@ -136,6 +137,10 @@ def apply_corrections(meetings: pd.DataFrame, meeting_topics: pd.DataFrame, corr
     for field in ("event_type",) + TEXT_FIELDS:
         values, mask = new(field)
         out[field] = out[field].mask(mask, values)
+    values, mask = new("event_id")
+    if mask.any():  # a report split out of its event, or moved into another
+        current = out["event_id"].astype("string") if "event_id" in out else EVENT_PREFIX + ids.astype("string")
+        out["event_id"] = current.mask(mask, values)
     values, mask = new("date")
     if mask.any():
         out["date"] = out["date"].mask(mask, values)

@@ -33,18 +33,20 @@ from dashboard.preprocess.gazetteer import country_choices, load_gazetteer
 from dashboard.preprocess.normalize import normalize
 from dashboard.preprocess.topics import TAXONOMY, TOPICS_BY_ID
 
-__all__ = ["EDITABLE_FIELDS", "FIELDS", "TEXT_FIELDS", "VISIBLE", "HIDDEN", "MERGED_PREFIX", "Correction",
+__all__ = ["EDITABLE_FIELDS", "FIELDS", "TEXT_FIELDS", "VISIBLE", "HIDDEN", "MERGED_PREFIX", "EVENT_PREFIX",
+           "Correction",
            "countries", "organisation_names", "topic_ids", "normalize_value"]
 
 #: Fields the review page edits in its table, in display order.
 EDITABLE_FIELDS = ("date", "partner_country_iso3", "partner_org_ar", "event_type", "topics",
                    "visitor_name_ar", "visitor_title_ar")
 #: Every field a correction can set.
-FIELDS = EDITABLE_FIELDS + ("reviewed", "status")
+FIELDS = EDITABLE_FIELDS + ("reviewed", "status", "event_id")
 #: Fields whose value is free text, used as written.
 TEXT_FIELDS = ("visitor_name_ar", "visitor_title_ar")
 
 VISIBLE, HIDDEN, MERGED_PREFIX = "visible", "hidden", "merged_into:"
+EVENT_PREFIX = "e-"  # event ids: "e-" and the id of the report that started the event
 
 
 @dataclass(frozen=True)
@@ -139,6 +141,10 @@ def normalize_value(field: str, value: Any) -> str:
         text = organisation_names(text)[0]
     elif field == "reviewed":
         text = "true" if text.lower() in ("true", "1", "yes") else ""
+    elif field == "event_id":
+        # The event a report counts in: another event's id (same meeting), or a new one (split out).
+        if not text.startswith(EVENT_PREFIX) or len(text) <= len(EVENT_PREFIX):
+            raise ValueError(f"event must be an event id ({EVENT_PREFIX}...), not {text!r}")
     elif field == "status":
         if text not in (VISIBLE, HIDDEN) and not (text.startswith(MERGED_PREFIX) and len(text) > len(MERGED_PREFIX)):
             raise ValueError(f"status must be visible, hidden or {MERGED_PREFIX}<meeting_id>, not {text!r}")

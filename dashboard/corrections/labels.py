@@ -23,6 +23,7 @@ FIELD_KEYS = {
     "date": "col_date", "partner_country_iso3": "col_country", "partner_org_ar": "col_organisation",
     "event_type": "col_event_type", "topics": "col_topics", "visitor_name_ar": "col_visitor",
     "visitor_title_ar": "col_visitor_title", "reviewed": "review_field_reviewed", "status": "col_status",
+    "event_id": "col_event",
 }
 
 

@@ -119,6 +119,23 @@ else:
                 status = corrections.MERGED_PREFIX + target
                 _write(lambda: corrections.record_correction_in(folder, chosen, "status", status, note),
                        corrections.status_label(status, lang, names))
+        # Events: the reports of one real meeting count once. Split a report out, or join it to another event.
+        event_id = str(row["event_id"])
+        siblings = [m for m, e in zip(before["meeting_id"], before["event_id"]) if m != chosen and e == event_id]
+        if siblings:
+            st.caption(t("review_event_reports", lang, n=len(siblings) + 1))
+            if st.button(t("review_split", lang), key="review_split"):
+                _write(lambda: corrections.record_correction_in(
+                    folder, chosen, "event_id", f"{corrections.EVENT_PREFIX}{chosen}-split", note),
+                    t("review_split_done", lang))
+        others = {e: m for m, e, s in zip(before["meeting_id"], before["event_id"], before["status"])
+                  if e != event_id and s == corrections.VISIBLE}
+        if others:
+            joined = st.selectbox(t("review_join_target", lang), options=list(others),
+                                  format_func=lambda e: names.get(others[e], e), key="review_join_target")
+            if st.button(t("review_join", lang), key="review_join"):
+                _write(lambda: corrections.record_correction_in(folder, chosen, "event_id", joined, note),
+                       t("review_join_done", lang))
     else:
         st.info(escape_markdown(corrections.status_label(row["status"], lang, names)))
         if st.button(t("review_restore", lang), key="review_restore"):
