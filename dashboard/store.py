@@ -89,6 +89,18 @@ def stored_article_ids(path: Path) -> set[str] | None:
         conn.close()
 
 
+def has_pipeline_tables(path: Path) -> bool:
+    """The store holds every pipeline table (what ``stored_article_ids`` checks, without reading ids)."""
+    if not path.exists():
+        return False
+    conn = connect(path)
+    try:
+        names = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    finally:
+        conn.close()
+    return {t.name for t in schema.TABLES} <= names
+
+
 def replace_articles(path: Path, drop_ids: set[str], frames: dict[str, pd.DataFrame]) -> None:
     """Swap the rows of some articles in one transaction: delete ``drop_ids``, insert ``frames``.
 

@@ -356,19 +356,27 @@ def encode_footer(fields: list[list]) -> bytes:
     return bytes(out)
 
 
-def _split(data: bytes) -> tuple[int, list[list]]:
-    """(where the footer starts, the footer decoded) of a whole Parquet file."""
-    if len(data) < 12 or data[:4] != _MAGIC or data[-4:] != _MAGIC:
+def _footer(tail: bytes) -> tuple[int, list[list]]:
+    """(length of the footer, the footer decoded) from the end of a Parquet file (at least the
+    footer and the 8 bytes after it)."""
+    if len(tail) < 12 or tail[-4:] != _MAGIC:
         raise ParquetAppendError("not a Parquet file")
-    length = struct.unpack("<I", data[-8:-4])[0]
-    start = len(data) - 8 - length
-    if start < 4:
+    length = struct.unpack("<I", tail[-8:-4])[0]
+    if length + 8 > len(tail):
         raise ParquetAppendError("footer length out of range")
-    reader = _Reader(data[start:len(data) - 8])
+    reader = _Reader(tail[len(tail) - 8 - length:len(tail) - 8])
     footer = reader.struct()
     if reader.pos != length:
         raise ParquetAppendError("footer not fully decoded")
-    return start, footer
+    return length, footer
+
+
+def _split(data: bytes) -> tuple[int, list[list]]:
+    """(where the footer starts, the footer decoded) of a whole Parquet file."""
+    if data[:4] != _MAGIC:
+        raise ParquetAppendError("not a Parquet file")
+    length, footer = _footer(data)
+    return len(data) - 8 - length, footer
 
 
 def _field(fields: list[list], field_id: int) -> list | None:
@@ -401,17 +409,17 @@ def _shift(row_group: list[list], delta: int, ordinal: int) -> None:
                         g[2] += delta
 
 
-def parquet_with_rows(old: bytes, new: pa.Table) -> bytes:
-    """The bytes of a Parquet file holding ``old``'s row groups and then ``new``'s rows.
+def _append_plan(old_start: int, old_footer: list[list], new: pa.Table) -> tuple[bytes, int, int]:
+    """What follows the old row groups when ``new`` is appended: (the new pages and the new
+    footer, the index of the first new row group, the number of rows in all).
 
     Raises:
-        ParquetAppendError: the two files do not have the same schema, or the footer holds
-            something an append cannot carry over.
+        ParquetAppendError: the two files do not have the same schema, the file has its
+            ``MAX_ROW_GROUPS`` already, or its footer holds something an append cannot carry over.
     """
     sink = io.BytesIO()
     pq.write_table(new, sink, compression="snappy")
     part = sink.getvalue()
-    old_start, old_footer = _split(old)
     part_start, part_footer = _split(part)
     for field_id in (1, 2, 5, 6, 7):  # version, schema, key-value metadata (Arrow and pandas schema), writer
         if _field(old_footer, field_id) != _field(part_footer, field_id):
@@ -419,25 +427,95 @@ def parquet_with_rows(old: bytes, new: pa.Table) -> bytes:
     if any(f[0] >= 8 for f in old_footer):
         raise ParquetAppendError("encrypted file")
     old_groups = _field(old_footer, 4)[2][1]
-    new_groups = _field(part_footer, 4)[2][1]
     first_new = len(old_groups)
     if first_new >= MAX_ROW_GROUPS:
         raise ParquetAppendError(f"already {first_new} row groups")
     delta = old_start - len(_MAGIC)  # the part's pages move from just after its magic to the old footer's place
-    for ordinal, group in enumerate(new_groups, start=first_new):
+    for ordinal, group in enumerate(_field(part_footer, 4)[2][1], start=first_new):
         _shift(group, delta, ordinal)
-    old_groups += new_groups
+        old_groups.append(group)
     num_rows = _field(old_footer, 3)
     num_rows[2] += _field(part_footer, 3)[2]
     footer = encode_footer(old_footer)
-    combined = b"".join((old[:old_start], part[len(_MAGIC):part_start], footer, struct.pack("<I", len(footer)),
-                         _MAGIC))
-    # Read back before anyone else does: the row count, and the new row group's values.
-    check = pq.ParquetFile(io.BytesIO(combined))
-    if check.metadata.num_rows != num_rows[2] or check.num_row_groups != len(old_groups) \
-            or not check.read_row_groups(range(first_new, len(old_groups))).equals(new):
+    return part[len(_MAGIC):part_start] + footer + struct.pack("<I", len(footer)) + _MAGIC, first_new, num_rows[2]
+
+
+def _check_append(file: pq.ParquetFile, first_new: int, num_rows: int, new: pa.Table) -> None:
+    """Read back before anyone else does: the row count, and the new row groups' values."""
+    groups = range(first_new, file.num_row_groups)
+    if file.metadata.num_rows != num_rows or not groups or not file.read_row_groups(groups).equals(new):
         raise ParquetAppendError("the appended file does not read back")
+
+
+def parquet_with_rows(old: bytes, new: pa.Table) -> bytes:
+    """The bytes of a Parquet file holding ``old``'s row groups and then ``new``'s rows.
+
+    Raises:
+        ParquetAppendError: see ``_append_plan``; or the result does not read back.
+    """
+    old_start, old_footer = _split(old)
+    tail, first_new, num_rows = _append_plan(old_start, old_footer, new)
+    combined = old[:old_start] + tail
+    _check_append(pq.ParquetFile(io.BytesIO(combined)), first_new, num_rows, new)
     return combined
+
+
+def parquet_append_file(path: Path, new: pa.Table) -> Path:
+    """A temporary file beside ``path`` holding its rows and then ``new``'s as one more row group,
+    read back and checked; the caller replaces ``path`` with it (one rename) or deletes it.
+
+    Only the footer of ``path`` is decoded; its pages are copied by the kernel.
+
+    Raises:
+        ParquetAppendError: see ``_append_plan``; or the result does not read back.
+        OSError: the file cannot be read or the copy written.
+    """
+    with path.open("rb") as source:
+        size = os.fstat(source.fileno()).st_size
+        source.seek(max(0, size - 65536))
+        tail = source.read()
+        length = struct.unpack("<I", tail[-8:-4])[0] if len(tail) >= 8 else 0
+        if length + 8 > len(tail):
+            source.seek(max(0, size - length - 8))
+            tail = source.read()
+        length, old_footer = _footer(tail)
+        old_start = size - 8 - length
+        appended, first_new, num_rows = _append_plan(old_start, old_footer, new)
+        handle, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+        tmp = Path(tmp_name)
+        try:
+            with os.fdopen(handle, "wb") as target:
+                source.seek(0)
+                _copy(source, target, old_start)
+                target.write(appended)
+            with pq.ParquetFile(tmp) as check:
+                _check_append(check, first_new, num_rows, new)
+        except BaseException:
+            tmp.unlink(missing_ok=True)
+            raise
+    return tmp
+
+
+def _copy(source, target, count: int) -> None:
+    """The first ``count`` bytes of ``source`` to ``target`` (in the kernel where it can)."""
+    target.flush()
+    copied = 0
+    try:
+        while copied < count:
+            done = os.copy_file_range(source.fileno(), target.fileno(), count - copied, copied, copied)
+            if not done:
+                break
+            copied += done
+    except (AttributeError, OSError):
+        pass
+    source.seek(copied)
+    target.seek(copied)
+    while copied < count:
+        block = source.read(min(1 << 20, count - copied))
+        if not block:
+            raise OSError("the file is shorter than its footer says")
+        target.write(block)
+        copied += len(block)
 
 
 def read_columns(path: Path, columns: Iterable[str] | None = None) -> pa.Table:
