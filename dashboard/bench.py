@@ -2,17 +2,28 @@
 
 Synthetic corpora are built from the seed articles' paragraphs behind a varied
 lead sentence (partner country, visitor, date form), so the extractor does the
-same work as on real articles. Figures: articles per second, peak memory, the
-incremental re-run after adding one article, and chart-building time per page.
+same work as on real articles. The corpus files are dated an hour back, as a
+collection is when an article is added to it (a file written less than two
+seconds before a run is read again by the next one: see ``pipeline.SETTLED_NS``).
+
+Figures: the pipeline as a user runs it, ``python -m dashboard.preprocess`` in its own
+process (interpreter start, imports, worker processes, every write), timed from start
+to exit; the same command again after adding one article; peak memory of the run,
+the main process's and each worker's peak resident set added up; and
+chart-building time per page from the resulting store.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import random
-import resource
+import re
 import shutil
+import subprocess
+import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -20,7 +31,6 @@ from dashboard import analytics, charts, config, store
 from dashboard.analytics import topics_for
 from dashboard.preprocess.dates import MONTH_LABELS_AR
 from dashboard.preprocess.gazetteer import load_gazetteer
-from dashboard.preprocess.pipeline import run
 
 _SG = "الأمين العام للتحالف الإسلامي العسكري لمحاربة الإرهاب اللواء الطيار الركن محمد بن سعيد المغيدي"
 _TITLES = ("وزير الدفاع في", "سفير", "رئيس هيئة الأركان في", "وفداً من", "نائب وزير الخارجية في")
@@ -63,28 +73,100 @@ def make_corpus(folder: Path, count: int, seed: int = 42) -> None:
     (folder / "metadata.csv").write_text("\n".join(meta) + "\n", encoding="utf-8")
 
 
-def _peak_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+def _age(folder: Path, seconds: float = 3600) -> None:
+    """Date every file in ``folder`` ``seconds`` back."""
+    when = time.time() - seconds
+    for path in folder.iterdir():
+        os.utime(path, (when, when))
 
 
-def bench_pipeline(size: int, workdir: Path, workers: int = 1) -> dict[str, float]:
-    """Full run, then a re-run after adding one article; returns the figures."""
+class _PeakMemory:
+    """Each process's peak resident set (VmHWM) in a process tree, sampled from /proc every 10 ms.
+
+    The total is the sum of every process's own peak: the pipeline's main process and its
+    workers (forked, so pages they share are counted in each: an upper bound).
+    """
+
+    def __init__(self, pid: int) -> None:
+        self.pid, self.peaks_kb, self._stop = pid, {}, threading.Event()
+        self._thread = threading.Thread(target=self._sample, daemon=True)
+        self._thread.start()
+
+    def _tree(self) -> list[int]:
+        pids, todo = [], [self.pid]
+        while todo:
+            pid = todo.pop()
+            pids.append(pid)
+            try:
+                for task in os.listdir(f"/proc/{pid}/task"):
+                    with open(f"/proc/{pid}/task/{task}/children") as handle:
+                        todo += [int(child) for child in handle.read().split()]
+            except OSError:
+                continue
+        return pids
+
+    def _sample(self) -> None:
+        while not self._stop.is_set():
+            for pid in self._tree():
+                try:
+                    with open(f"/proc/{pid}/status") as handle:
+                        hwm = next(int(line.split()[1]) for line in handle if line.startswith("VmHWM:"))
+                except (OSError, StopIteration, ValueError):
+                    continue
+                self.peaks_kb[pid] = max(hwm, self.peaks_kb.get(pid, 0))
+            self._stop.wait(0.01)
+
+    def stop(self) -> float:
+        """Stop sampling; the total in MB."""
+        self._stop.set()
+        self._thread.join()
+        return sum(self.peaks_kb.values()) / 1024
+
+
+def _pipeline_process(articles: Path, data: Path, workers: int | None) -> tuple[float, float, str]:
+    """``python -m dashboard.preprocess`` in its own process: (seconds from start to exit,
+    peak MB of the process and its workers, what it printed)."""
+    command = [sys.executable, "-m", "dashboard.preprocess", "--input", str(articles), "--output", str(data)]
+    if workers:
+        command += ["--workers", str(workers)]
+    os.sync()  # the corpus just written is on disk, as it is when a run starts long after the last write
+    started = time.perf_counter()
+    process = subprocess.Popen(command, cwd=config.ROOT, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                               text=True)
+    memory = _PeakMemory(process.pid)
+    out, _ = process.communicate()
+    seconds = time.perf_counter() - started
+    peak_mb = memory.stop()
+    if process.returncode:
+        raise RuntimeError(f"pipeline exited with {process.returncode}: {out}")
+    return seconds, peak_mb, out
+
+
+def _counts(out: str) -> tuple[int, int]:
+    """(articles processed, meetings found) from the pipeline's summary line."""
+    match = re.search(r"processed (\d+),.*meetings found: (\d+)", out)
+    if not match:
+        raise RuntimeError(f"no summary in the pipeline's output: {out}")
+    return int(match.group(1)), int(match.group(2))
+
+
+def bench_pipeline(size: int, workdir: Path, workers: int | None = None) -> dict[str, float]:
+    """Full run, then a re-run after adding one article, each as its own process; returns the figures."""
     articles, data = workdir / f"articles_{size}", workdir / f"data_{size}"
     make_corpus(articles, size)
-    started = time.perf_counter()
-    report = run(articles, data, progress_stream=None, workers=workers)
-    full = time.perf_counter() - started
+    _age(articles)
+    full, peak_mb, out = _pipeline_process(articles, data, workers)
+    processed, meetings = _counts(out)
+    assert processed == size, out
     make_corpus(articles / "extra", 1, seed=size)
     shutil.move(articles / "extra" / "synthetic_000000.txt", articles / "added_one.txt")
-    started = time.perf_counter()
-    again = run(articles, data, progress_stream=None)
-    incremental = time.perf_counter() - started
-    assert again.processed == 1, again.processed
+    incremental, _, out = _pipeline_process(articles, data, workers)
+    assert _counts(out)[0] == 1, out
     figures = bench_page_figures(data)
     shutil.rmtree(articles)
     shutil.rmtree(data)
-    return {"articles": size, "meetings": report.meetings, "seconds": full, "per_second": size / full,
-            "ms_per_article": 1000 * full / size, "incremental_s": incremental, "peak_mb": _peak_mb(), **figures}
+    return {"articles": size, "meetings": meetings, "seconds": full, "per_second": size / full,
+            "ms_per_article": 1000 * full / size, "incremental_s": incremental, "peak_mb": peak_mb, **figures}
 
 
 def bench_page_figures(data: Path) -> dict[str, float]:
@@ -116,11 +198,13 @@ def bench_page_figures(data: Path) -> dict[str, float]:
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 100000])
-    parser.add_argument("--workers", type=int, default=1, help="processes for the per-article step (default 1)")
+    parser.add_argument("--workers", type=int, default=None,
+                        help="processes for the per-article step (default: one per core)")
     args = parser.parse_args(argv)
-    print(f"Pipeline on synthetic seed-like corpora ({args.workers} worker process(es)), "
+    print(f"python -m dashboard.preprocess on synthetic seed-like corpora "
+          f"({args.workers or os.cpu_count()} worker process(es)), whole process from start to exit; "
           "then each page's figures from the result.")
-    print("Peak memory is the process's high-water mark so far (sizes run in increasing order).")
+    print("Peak memory: the run's main process and workers, each one's peak resident set, added up.")
     print("Browser first render at 10,000 meetings: python -m dashboard.bench_browser")
     header = (f"{'articles':>9} {'meetings':>9} {'time s':>8} {'art/s':>6} {'ms/art':>7} {'+1 re-run s':>11} "
               f"{'peak MB':>8} {'overview ms':>11} {'map ms':>7} {'timeline ms':>11} {'topics ms':>9}")

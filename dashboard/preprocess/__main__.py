@@ -16,11 +16,13 @@ def main(argv: list[str] | None = None) -> int:
                                      description="Build meeting and topic tables from a folder of Arabic articles.")
     parser.add_argument("--input", type=Path, default=None, help="articles folder (default: seeds/)")
     parser.add_argument("--output", type=Path, default=None, help="output folder (default: data/)")
+    parser.add_argument("--workers", type=int, default=None,
+                        help="processes for the per-article step (default: one per core)")
     args = parser.parse_args(argv)
     input_dir = args.input or config.articles_dir()
     output_dir = args.output or config.data_dir()
     started = time.perf_counter()
-    report = run(input_dir, output_dir)
+    report = run(input_dir, output_dir, workers=args.workers)
     print(report.summary())
     print(f"Tables written to {output_dir} in {time.perf_counter() - started:.2f} s")
     # Exit non-zero only when nothing at all could be processed.

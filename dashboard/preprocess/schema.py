@@ -9,8 +9,10 @@ SQLite tables from it, and ``docs/data_dictionary.md`` is generated from it
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-import pandas as pd
+if TYPE_CHECKING:  # pandas is imported where it is used: the pipeline writes its tables without it
+    import pandas as pd
 
 # Column kinds and the pandas dtype each is held in.
 _DTYPES = {"str": "string", "int": "Int64", "bool": "boolean", "date": "string"}
@@ -184,12 +186,23 @@ CORRECTIONS = Table(
 USER_TABLES: tuple[Table, ...] = (CORRECTIONS,)
 
 
+# Columns whose values come from a fixed list: (table, column) -> allowed values.
+ENUMERATIONS = {
+    ("meetings", "event_type"): EVENT_TYPES,
+    ("meetings", "date_basis"): DATE_BASES,
+    ("articles", "status"): ARTICLE_STATUSES,
+    ("mentioned_countries", "role"): COUNTRY_ROLES,
+}
+
+
 class SchemaError(ValueError):
     """A table does not match its contract."""
 
 
 def empty_frame(table: Table) -> pd.DataFrame:
     """An empty DataFrame with the table's columns and dtypes."""
+    import pandas as pd
+
     return pd.DataFrame({c: pd.Series(dtype=d) for c, d in table.dtypes.items()})
 
 
@@ -218,13 +231,7 @@ def validate(table: Table, frame: pd.DataFrame) -> None:
     if frame.duplicated(key).any():
         dupes = frame.loc[frame.duplicated(key, keep=False), key].head(3).to_dict("records")
         raise SchemaError(f"{table.name}: duplicate keys {dupes}")
-    enums = {
-        ("meetings", "event_type"): EVENT_TYPES,
-        ("meetings", "date_basis"): DATE_BASES,
-        ("articles", "status"): ARTICLE_STATUSES,
-        ("mentioned_countries", "role"): COUNTRY_ROLES,
-    }
-    for (name, column), allowed in enums.items():
+    for (name, column), allowed in ENUMERATIONS.items():
         if name == table.name:
             bad = set(frame[column].dropna()) - set(allowed)
             if bad:
