@@ -262,6 +262,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "reason_partner_from_weak_cue": ("الشريك مأخوذ من قرينة ضعيفة (جملة لاحقة أو مكان النشر)",
                                      "Partner from a weak cue (a later sentence or the dateline)"),
     "reason_name_boundary_unsure": ("حدود الاسم غير مؤكدة", "Where the name ends is unsure"),
+    "reason_possible_same_event": ("قد يكون التقرير عن لقاء مسجل في تقرير آخر",
+                                   "May report a meeting another report already tells of"),
     "reason_possibly_not_coalition": ("قد لا يكون التحالف طرفاً في اللقاء",
                                       "The coalition may not be a party to this meeting"),
     "basis_corrected": ("صحّحه مراجع", "Corrected by a reviewer"),

@@ -20,7 +20,8 @@ from dashboard.preprocess import pipeline
 __all__ = ["TABLE_NAMES", "LoadedTables", "load_tables", "has_store", "store_stamp"]
 
 #: The pipeline's tables the dashboard reads.
-TABLE_NAMES = ("articles", "meetings", "meeting_topics", "mentioned_countries", "evidence", "article_texts")
+TABLE_NAMES = ("articles", "meetings", "meeting_topics", "mentioned_countries", "evidence", "article_texts",
+               "meeting_events")
 
 
 @dataclass(frozen=True)
@@ -57,7 +58,8 @@ def load_tables(data_dir: Path) -> LoadedTables:
     report_path = data_dir / pipeline.REPORT_FILE
     report = json.loads(report_path.read_text(encoding="utf-8")) if report_path.exists() else {}
     log = corrections.list_corrections(db)
-    pipeline_meetings, pipeline_topics = tables["meetings"], tables["meeting_topics"]
+    pipeline_meetings, pipeline_topics = with_events(tables["meetings"], tables.pop("meeting_events")), \
+        tables["meeting_topics"]
     tables["meetings"], tables["meeting_topics"] = corrections.apply_corrections(
         pipeline_meetings, pipeline_topics, log)
     review_meetings, review_topics = corrections.apply_corrections(pipeline_meetings, pipeline_topics, log,
@@ -66,6 +68,25 @@ def load_tables(data_dir: Path) -> LoadedTables:
     events, event_topics = event_view(tables["meetings"], tables["meeting_topics"], tables["articles"])
     return LoadedTables(**tables, report=report, corrections=log, review_meetings=review_meetings,
                         review_topics=review_topics, data_dir=data_dir, events=events, event_topics=event_topics)
+
+
+def with_events(meetings: pd.DataFrame, meeting_events: pd.DataFrame) -> pd.DataFrame:
+    """Each report's ``event_id`` (its own when the store has no grouping yet), and the review reason
+    ``possible_same_event`` where the grouping was unsure."""
+    grouping = meeting_events.set_index("meeting_id") if not meeting_events.empty else None
+    event_id = meetings["meeting_id"].map(grouping["event_id"]) if grouping is not None else \
+        pd.Series(pd.NA, index=meetings.index, dtype="string")
+    event_id = event_id.astype("string").fillna("e-" + meetings["meeting_id"].astype("string"))
+    meetings = meetings.assign(event_id=event_id)
+    if grouping is None:
+        return meetings
+    unsure = meetings["meeting_id"].map(grouping["possible_same_event"]).fillna("") != ""
+    if unsure.any():
+        reasons = meetings["review_reasons"].fillna("")
+        meetings = meetings.assign(
+            review_reasons=reasons.where(~unsure, (reasons + ";possible_same_event").str.lstrip(";")),
+            needs_review=meetings["needs_review"].fillna(False) | unsure)
+    return meetings
 
 
 def has_store(data_dir: Path) -> bool:

@@ -26,16 +26,15 @@ only new meetings are compared, with the candidates of their own blocks.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
-import functools
-import re
 from dataclasses import dataclass
 
-import numpy as np
 import pandas as pd
 from datasketch import MinHash, MinHashLSH
 from rapidfuzz import fuzz
 
+from dashboard.preprocess import signature
 from dashboard.preprocess.normalize import normalize
 
 
@@ -43,53 +42,18 @@ from dashboard.preprocess.normalize import normalize
 class GroupingRules:
     """The thresholds of grouping, each with why it is what it is (measured on tests/corpus)."""
 
-    num_perm: int = 64  # MinHash size: Jaccard estimates within about ±0.06, 256 bytes an article
-    shingle_words: int = 3  # word 3-grams: the site furniture of a copy changes few of them
     copy_similarity: float = 0.6  # a rewritten report of the same visit stays well under 0.3
     date_window_days: int = 3  # reports of one visit disagree by a day or two (أمس, اليوم, published)
     name_similarity: int = 85  # edit ratio, in order or token-sorted: شودري / تشودري, عزمان بن حسن / عزمان حسن
     title_similarity: int = 80  # a title alone, written with or without the country
+    max_copies: int = 50  # a text "copied" by more articles than this is a template, not a wire story
 
 
 RULES = GroupingRules()
 
-_WORD_RE = re.compile(r"[\w\u0621-\u064a]+")
 _NOT_NAME_WORDS = frozenset(normalize(w) for w in ("بن", "ابن", "بنت", "ولد", "ال"))
-
-
-# datasketch's 32-bit scheme: signatures stored as 32-bit values read back the same.
-_SCHEME = "affine32"
-
-
-@functools.cache
-def _permutations(num_perm: int):
-    return MinHash(num_perm=num_perm).permutations
-
-
-def text_signature(text: str, rules: GroupingRules = RULES) -> str:
-    """MinHash signature of an article's words, as hex text (stored with the article).
-
-    Args:
-        text: the article's cleaned body text.
-    Returns:
-        ``num_perm`` 32-bit hash values as one hex string; "" for a text too short to shingle.
-    """
-    words = _WORD_RE.findall(normalize(text))
-    n = rules.shingle_words
-    shingles = {" ".join(words[i:i + n]).encode("utf-8") for i in range(max(0, len(words) - n + 1))}
-    if not shingles:
-        return ""
-    signature = MinHash(num_perm=rules.num_perm, permutations=_permutations(rules.num_perm), scheme=_SCHEME)
-    signature.update_batch(list(shingles))
-    return signature.hashvalues.astype(np.uint32).tobytes().hex()
-
-
-def _minhash(hex_signature: str, rules: GroupingRules) -> MinHash | None:
-    if not hex_signature:
-        return None
-    values = np.frombuffer(bytes.fromhex(hex_signature), dtype=np.uint32)
-    return MinHash(num_perm=rules.num_perm, hashvalues=values, permutations=_permutations(rules.num_perm),
-                   scheme=_SCHEME)
+# The signature of an article's text (computed in the pipeline's workers): re-exported for callers.
+text_signature = signature.text_signature
 
 
 def copy_pairs(signatures: pd.Series, new_ids: set[str] | None = None,
@@ -102,16 +66,19 @@ def copy_pairs(signatures: pd.Series, new_ids: set[str] | None = None,
     Returns:
         (article_id, article_id, estimated Jaccard similarity) for every copy pair.
     """
-    lsh = MinHashLSH(threshold=rules.copy_similarity, num_perm=rules.num_perm)
+    lsh = MinHashLSH(threshold=rules.copy_similarity, num_perm=signature.NUM_PERM)
     hashes: dict[str, MinHash] = {}
-    for article_id, signature in signatures.items():
-        minhash = _minhash(signature, rules)
-        if minhash is not None:
-            hashes[article_id] = minhash
-            lsh.insert(article_id, minhash)
+    for article_id, hex_signature in signatures.items():
+        found = signature.minhash(hex_signature)
+        if found is not None:
+            hashes[article_id] = found
+            lsh.insert(article_id, found)
     pairs = []
     for article_id in (hashes if new_ids is None else [a for a in new_ids if a in hashes]):
-        for other in lsh.query(hashes[article_id]):
+        similar = lsh.query(hashes[article_id])
+        if len(similar) > rules.max_copies:
+            continue  # boilerplate shared by many articles says nothing about one story
+        for other in similar:
             if other == article_id or (new_ids is None and other < article_id):
                 continue
             similarity = hashes[article_id].jaccard(hashes[other])
@@ -223,13 +190,10 @@ def group_meetings(meetings: pd.DataFrame, articles: pd.DataFrame, signatures: p
         for a, b, _ in copy_pairs(signatures, new_articles, rules):
             copies.setdefault(a, set()).add(b)
             copies.setdefault(b, set()).add(a)
-        by_key: dict[str, list[str]] = {}
-        for m in ids:
-            if reports[m].key:
-                by_key.setdefault(reports[m].key, []).append(m)
+        blocks = _Blocks(reports, rules)
         for m in new:
             report = reports[m]
-            match, how = _best_match(report, by_key.get(report.key, []), event_of, copies, reports, possible, rules)
+            match, how = _best_match(report, blocks.candidates(report), event_of, copies, reports, possible, rules)
             if match:
                 event_of[m], grouped_by[m] = event_of[match], how
             else:
@@ -240,6 +204,40 @@ def group_meetings(meetings: pd.DataFrame, articles: pd.DataFrame, signatures: p
         "grouped_by": [grouped_by[m] for m in ids],
         "possible_same_event": [";".join(sorted(possible[m])) for m in ids],
     }).astype("string")
+
+
+class _Blocks:
+    """Candidates of a report: same partner, and a day (the meeting's, else the published one) within
+    the date window, so a report is compared with a handful of others, not with every report of its
+    partner. A report with no day at all (no date, no published date: rare) is compared with every
+    report of its partner."""
+
+    def __init__(self, reports: dict[str, _Report], rules: GroupingRules) -> None:
+        self.span = rules.date_window_days + 2
+        self.days: dict[str, tuple[list[int], list[str]]] = {}
+        self.undated: dict[str, list[str]] = {}
+        by_key: dict[str, list[tuple[int, str]]] = {}
+        for m, report in reports.items():
+            if not report.key:
+                continue
+            day = report.day if report.day is not None else report.published
+            if day is None:
+                self.undated.setdefault(report.key, []).append(m)
+            else:
+                by_key.setdefault(report.key, []).append((day, m))
+        for key, items in by_key.items():
+            items.sort()
+            self.days[key] = ([d for d, _ in items], [m for _, m in items])
+
+    def candidates(self, report: _Report) -> list[str]:
+        if not report.key:
+            return []
+        day = report.day if report.day is not None else report.published
+        if day is None:
+            return self.days.get(report.key, ([], []))[1] + self.undated.get(report.key, [])
+        days, ids = self.days.get(report.key, ([], []))
+        low, high = bisect.bisect_left(days, day - self.span), bisect.bisect_right(days, day + self.span)
+        return ids[low:high] + self.undated.get(report.key, [])
 
 
 def _best_match(report: _Report, block: list[str], event_of: dict[str, str], copies: dict[str, set[str]],
@@ -253,11 +251,11 @@ def _best_match(report: _Report, block: list[str], event_of: dict[str, str], cop
         other = reports[other_id]
         if other.article_id == report.article_id:
             continue  # two meetings of one article are two meetings
-        if other.article_id in copied:
-            return other_id, "copy"
         dates = _dates_agree(report, other, rules)
         if not dates:
-            continue
+            continue  # two dates a week apart are two visits, even in a copied text
+        if other.article_id in copied:
+            return other_id, "copy"
         same = _same_counterpart(report, other, rules)
         compatible = report.event_type == other.event_type
         if same == "name" and (compatible or dates == "date"):

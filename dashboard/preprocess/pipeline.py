@@ -99,6 +99,9 @@ def process_article(raw: bytes, file_name: str, meta: dict[str, str]) -> dict[st
         article["messages"] = " | ".join(messages)
         return rows
     rows["article_texts"].append({"article_id": article_id, "text": read.text})
+    from dashboard.preprocess.signature import text_signature  # numpy and datasketch: only when text is read
+
+    rows["article_signatures"].append({"article_id": article_id, "signature": text_signature(read.text)})
     extraction = extract_article(read.text, published, read.title)
     messages += extraction.messages
     date_problem = bool(published_text) and published is None
@@ -457,6 +460,8 @@ def _process_all(todo: list[tuple[str, str, bytes]], metadata: dict[str, dict[st
     """``_process_chunk`` over the files to (re)process, 64 at a time, in order; in worker
     processes when there are many."""
     items = [(raw, name, metadata.get(name, {})) for _, name, raw in todo]
+    if items:
+        import dashboard.preprocess.signature  # noqa: F401  (once here, so forked workers start with it)
     chunks = [items[i: i + CHUNK] for i in range(0, len(items), CHUNK)]
     done = 0
     if workers > 1 and len(todo) >= PARALLEL_FROM:
@@ -618,6 +623,8 @@ def run(input_dir: Path, output_dir: Path, progress_stream=sys.stderr, workers: 
                     else _written_summary(output_dir)
             else:  # nothing changed: the report needs only what the articles table says
                 summary = _written_summary(output_dir)
+            if changed or removed or not reusable or not _events_complete(output_dir):
+                _group_events(output_dir, db)
             # A file read just now is checked now; one known from the ledger keeps its check time.
             cache.update_seen(seen, [(s.name, s.size, s.mtime_ns, s.article_id,
                                       checked_ns if s.raw is not None else seen[s.name][3])
@@ -633,6 +640,46 @@ def run(input_dir: Path, output_dir: Path, progress_stream=sys.stderr, workers: 
             "files": [{"file": f, "status": s, "messages": m} for f, s, m in report.per_file],
         }, ensure_ascii=False, separators=(",", ":")), encoding="utf-8"))  # no indent: the C encoder, 5x faster
     return report
+
+
+def _events_complete(output: Path) -> bool:
+    return all((output / f"{t.name}.parquet").exists() for t in schema.EVENT_TABLES)
+
+
+def _group_events(output: Path, db: Path) -> None:
+    """Group the meetings of the whole collection into events and write the event tables.
+
+    Meetings grouped by an earlier run keep their event (``meeting_events``), so a new article
+    joins an existing event without regrouping the collection; candidates come from blocking
+    (partner, date window, LSH buckets), never from comparing every pair.
+    """
+    from dashboard.preprocess import events  # pandas, datasketch, rapidfuzz: only when something changed
+
+    def read(name: str, columns=None):
+        return pq.read_table(output / f"{name}.parquet", columns=columns).to_pandas()
+
+    meetings = read("meetings")
+    articles = read("articles", ["article_id", "published_date", "outlet"])
+    signatures = read("article_signatures").set_index("article_id")["signature"]
+    previous = None
+    if (output / "meeting_events.parquet").exists():
+        previous = read("meeting_events", ["meeting_id", "event_id"]).set_index("meeting_id")["event_id"]
+    assigned = events.group_meetings(meetings, articles, signatures, previous)
+    grouped = meetings.merge(assigned[["meeting_id", "event_id", "possible_same_event"]], on="meeting_id")
+    weak = grouped["possible_same_event"].fillna("") != ""
+    grouped["review_reasons"] = grouped["review_reasons"].fillna("").where(
+        ~weak, (grouped["review_reasons"].fillna("") + ";possible_same_event").str.lstrip(";"))
+    built, built_topics = events.build_events(grouped, articles, read("meeting_topics"))
+    tables = {}
+    for table, frame in ((schema.MEETING_EVENTS, assigned), (schema.EVENTS, built),
+                         (schema.EVENT_TOPICS, built_topics)):
+        frame = frame if not frame.empty else schema.empty_frame(table)
+        rows = outputs.conform_rows(table, frame[table.column_names].itertuples(index=False, name=None))
+        tables[table.name] = outputs.to_arrow(table, sorted(rows, key=outputs.key_of(table)))
+    for table in schema.EVENT_TABLES:
+        outputs.write_csv(tables[table.name], output / f"{table.name}.csv")
+        outputs.write_parquet(tables[table.name], output / f"{table.name}.parquet")
+    store.write_rows(db, {name: _plain_rows(data) for name, data in tables.items()})
 
 
 def _summary(articles: pa.Table, meetings: int) -> tuple[list[tuple[str, str, str]], int]:

@@ -156,8 +156,86 @@ ARTICLE_TEXTS = Table(
     csv=False,
 )
 
-TABLES: tuple[Table, ...] = (ARTICLES, MEETINGS, MEETING_TOPICS, MENTIONED_COUNTRIES, EVIDENCE, ARTICLE_TEXTS)
-TABLES_BY_NAME = {t.name: t for t in TABLES}
+ARTICLE_SIGNATURES = Table(
+    "article_signatures",
+    "A MinHash signature of each article's words, to find syndicated copies of one story (see events).",
+    (
+        Column("article_id", "str", "Article id."),
+        Column("signature", "str", "64 32-bit MinHash values over word 3-shingles, as hex text; empty for a "
+               "text too short to compare."),
+    ),
+    key=("article_id",),
+    csv=False,
+)
+
+TABLES: tuple[Table, ...] = (ARTICLES, MEETINGS, MEETING_TOPICS, MENTIONED_COUNTRIES, EVIDENCE, ARTICLE_TEXTS,
+                             ARTICLE_SIGNATURES)
+
+# Tables of the whole collection, rebuilt after the per-article ones: which reports tell of the same
+# real meeting (dashboard/preprocess/events.py).
+MEETING_EVENTS = Table(
+    "meeting_events",
+    "The event each meeting row (each report of a meeting) belongs to.",
+    (
+        Column("meeting_id", "str", "Meeting (one report of it)."),
+        Column("event_id", "str", "Event: 'e-' and the id of the report that started it; stable across runs."),
+        Column("grouped_by", "str", "How the report joined its event: empty for the first report, copy (a "
+               "syndicated copy of the same text), name (the same counterpart, by name) or title (by title)."),
+        Column("possible_same_event", "str", "Reports that may be the same meeting but were not grouped (weak "
+               "evidence), joined by ';': a person decides on the review page."),
+    ),
+    key=("meeting_id",),
+)
+
+EVENTS = Table(
+    "events",
+    "One row per real meeting, however many reports told of it. Partner, type, date and place come from "
+    "its best-grounded report (an explicit date beats a relative one, which beats the published-date "
+    "stand-in), names from any report.",
+    (
+        Column("event_id", "str", "Event id (meeting_events.event_id)."),
+        Column("event_type", "str", "As in meetings."),
+        Column("date", "date", "Meeting date from the best-grounded report; empty when unknown."),
+        Column("date_basis", "str", "As in meetings, for that date."),
+        Column("date_text", "str", "The words the date was read from."),
+        Column("partner_country_iso3", "str", "Partner country."),
+        Column("partner_country_ar", "str", "Its Arabic name."),
+        Column("partner_country_en", "str", "Its English name."),
+        Column("partner_countries_iso3", "str", "Every partner country, ';'-joined."),
+        Column("partner_org_ar", "str", "Partner organisation (Arabic)."),
+        Column("partner_org_en", "str", "Partner organisation (English)."),
+        Column("location_ar", "str", "Where it took place."),
+        Column("visitor_name_ar", "str", "Visitor's name, from any report that gives it."),
+        Column("visitor_title_ar", "str", "Visitor's title."),
+        Column("host_name_ar", "str", "Host's name."),
+        Column("host_title_ar", "str", "Host's title."),
+        Column("reports", "int", "How many reports (meeting rows) tell of it."),
+        Column("outlets", "int", "How many distinct outlets published them."),
+        Column("outlet_names", "str", "The outlets, ';'-joined."),
+        Column("first_reported", "date", "The earliest published date of its reports; empty when none is known."),
+        Column("meeting_ids", "str", "Its reports' meeting ids, ';'-joined, best-grounded first."),
+        Column("needs_review", "bool", "True when any report needs review or the grouping is uncertain."),
+        Column("review_reasons", "str", "The reports' review reasons, and possible_same_event, ';'-joined."),
+    ),
+    key=("event_id",),
+)
+
+EVENT_TOPICS = Table(
+    "event_topics",
+    "One row per topic raised in an event: the union over its reports.",
+    (
+        Column("event_id", "str", "Event."),
+        Column("topic_id", "str", "Topic id."),
+        Column("topic_ar", "str", "Arabic label."),
+        Column("topic_en", "str", "English label."),
+        Column("in_account", "bool", "True when any report raised it in the account of the meeting."),
+        Column("reports", "int", "How many of the event's reports raised it."),
+        Column("meeting_ids", "str", "Those reports' meeting ids, ';'-joined."),
+    ),
+    key=("event_id", "topic_id"),
+)
+EVENT_TABLES: tuple[Table, ...] = (MEETING_EVENTS, EVENTS, EVENT_TOPICS)
+TABLES_BY_NAME = {t.name: t for t in TABLES + EVENT_TABLES}
 
 # Tables that belong to users: kept in the same SQLite store, never in ``TABLES`` (which every
 # pipeline run replaces), never written as CSV or Parquet by the pipeline.
@@ -165,7 +243,7 @@ CORRECTIONS = Table(
     "corrections",
     "Every correction a reviewer made on the review page, in order. Nothing is ever deleted: an undo "
     "only sets undone_at. When the dashboard loads, the latest correction not undone for each "
-    "(meeting_id, field) replaces the pipeline's value (see `dashboard/corrections.py`), so corrections "
+    "(meeting_id, field) replaces the pipeline's value (see `dashboard/corrections/`), so corrections "
     "survive every later pipeline run. Written to the SQLite store only.",
     (
         Column("id", "int", "Correction number, increasing: a later correction has a larger id."),
@@ -173,7 +251,8 @@ CORRECTIONS = Table(
         Column("field", "str", "What was corrected: date, partner_country_iso3, partner_org_ar, event_type, "
                "topics, visitor_name_ar, visitor_title_ar, reviewed (true: the reviewer checked the row, which "
                "clears its review reasons) or status (visible, hidden for 'not a meeting', or "
-               "merged_into:<meeting_id> for a duplicate report of another meeting)."),
+               "merged_into:<meeting_id> for a duplicate report of another meeting), or event_id (the "
+               "event the report counts in: another event's id, or a new one to split it out)."),
         Column("old_value", "str", "The value shown before this correction (pipeline value or an earlier correction)."),
         Column("new_value", "str", "The corrected value; topics are topic ids joined by ';'; empty clears the value."),
         Column("created_at", "str", "When the correction was made, ISO 8601 UTC (yyyy-mm-ddThh:mm:ssZ)."),
@@ -251,7 +330,7 @@ def data_dictionary_markdown() -> str:
         "Dates are ISO `yyyy-mm-dd` text; an empty value means unknown.",
         "",
     ]
-    for table in TABLES + USER_TABLES:
+    for table in TABLES + EVENT_TABLES + USER_TABLES:
         lines += [f"## `{table.name}`", "", table.meaning, "", f"Key: {', '.join(table.key)}", "",
                   "| column | type | meaning |", "| --- | --- | --- |"]
         lines += [f"| `{c.name}` | {c.kind} | {c.meaning} |" for c in table.columns]
