@@ -106,6 +106,12 @@ def counterpart(meetings: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
     return column("name"), column("title")
 
 
+def _texts(values) -> list[str]:
+    """A column as a list of Python strings ("" for missing)."""
+    return ["" if v is None or v is pd.NA or (isinstance(v, float) and v != v) else str(v)
+            for v in pd.Series(values).astype(object).tolist()]
+
+
 def _name_key(name: str) -> str:
     return " ".join(w for w in normalize(name).replace("عبد ", "عبد").split() if w not in _NOT_NAME_WORDS)
 
@@ -169,18 +175,23 @@ def group_meetings(meetings: pd.DataFrame, articles: pd.DataFrame, signatures: p
     """
     previous = previous if previous is not None else pd.Series(dtype="string")
     ids = meetings["meeting_id"].astype(str).tolist()
-    published = dict(zip(articles["article_id"].astype(str), articles["published_date"].astype("string").fillna("")))
+    # Plain lists: iterating Arrow-backed pandas columns value by value is ten times slower.
+    published = dict(zip(_texts(articles["article_id"]), _texts(articles["published_date"])))
     names, titles = counterpart(meetings)
-    keys = partner_key(meetings)
-    explicit = ~meetings["date_basis"].astype("string").fillna("").isin(["published", "unknown", ""])
+    explicit = (~meetings["date_basis"].astype("string").fillna("").isin(["published", "unknown", ""])).tolist()
+    earlier = dict(zip(_texts(previous.index.to_series()), _texts(previous))) if len(previous) else {}
+    event_of = {m: earlier[m] for m in ids if earlier.get(m)}
+    # Only the partners of new reports need their reports read.
+    keys = _texts(partner_key(meetings))
+    wanted = {k for m, k in zip(ids, keys) if m not in event_of and k}
     reports = {
-        mid: _Report(mid, str(aid), key, str(etype), _day(date) if has_date else None, _day(published.get(str(aid), "")),
+        mid: _Report(mid, aid, key, etype, _day(date) if has_date else None, _day(published.get(aid, "")),
                      _name_key(name), normalize(title))
         for mid, aid, key, etype, date, has_date, name, title in zip(
-            ids, meetings["article_id"], keys, meetings["event_type"].astype("string").fillna(""),
-            meetings["date"].astype("string").fillna(""), explicit, names, titles)
+            ids, _texts(meetings["article_id"]), keys, _texts(meetings["event_type"]), _texts(meetings["date"]),
+            explicit, _texts(names), _texts(titles))
+        if key in wanted or mid not in event_of
     }
-    event_of = {m: str(previous[m]) for m in ids if m in previous.index and pd.notna(previous[m])}
     grouped_by = {m: "" for m in event_of}
     possible: dict[str, set[str]] = {m: set() for m in ids}
     new = [m for m in ids if m not in event_of]
@@ -313,14 +324,15 @@ def build_events(meetings: pd.DataFrame, articles: pd.DataFrame, meeting_topics:
     out["reports"] = grouped.size()
     outlets = frame["_outlet"].replace("", pd.NA)
     out["outlets"] = outlets.groupby(frame["event_id"], sort=False).nunique().reindex(out.index).fillna(0)
-    out["outlet_names"] = outlets.dropna().groupby(frame["event_id"], sort=False).agg(
-        lambda s: ";".join(sorted(set(s)))).reindex(out.index).fillna("")
+    # Text joins in one pass over plain lists: a pandas lambda per event took 3 s at 10,000 events.
+    event_ids = frame["event_id"].tolist()
+    out["outlet_names"] = pd.Series(_joined(event_ids, frame["_outlet"].tolist(), unique_sorted=True)).reindex(
+        out.index).fillna("")
     published = frame["_published"].replace("", pd.NA)
     out["first_reported"] = published.groupby(frame["event_id"], sort=False).min().reindex(out.index).fillna("")
-    out["meeting_ids"] = grouped["meeting_id"].agg(";".join)
-    reasons = frame["review_reasons"].astype("string").fillna("")
-    out["review_reasons"] = reasons.groupby(frame["event_id"], sort=False).agg(
-        lambda s: ";".join(dict.fromkeys(r for value in s for r in value.split(";") if r)))
+    out["meeting_ids"] = pd.Series(_joined(event_ids, frame["meeting_id"].tolist())).reindex(out.index)
+    reasons = frame["review_reasons"].astype("string").fillna("").str.split(";").tolist()
+    out["review_reasons"] = pd.Series(_joined(event_ids, reasons, flatten=True)).reindex(out.index).fillna("")
     out["needs_review"] = out["review_reasons"] != ""
     events = out.reset_index()
 
@@ -330,6 +342,19 @@ def build_events(meetings: pd.DataFrame, articles: pd.DataFrame, meeting_topics:
                                              "reports", "meeting_ids"])
     by_topic = topics.groupby(["event_id", "topic_id"], sort=False)
     event_topics = by_topic.agg(topic_ar=("topic_ar", "first"), topic_en=("topic_en", "first"),
-                                in_account=("in_account", "max"), reports=("meeting_id", "nunique"),
-                                meeting_ids=("meeting_id", lambda s: ";".join(sorted(set(s))))).reset_index()
+                                in_account=("in_account", "max"), reports=("meeting_id", "nunique")).reset_index()
+    keys = list(zip(topics["event_id"], topics["topic_id"]))
+    ids = _joined(keys, topics["meeting_id"].tolist(), unique_sorted=True)
+    event_topics["meeting_ids"] = [ids[k] for k in zip(event_topics["event_id"], event_topics["topic_id"])]
     return events, event_topics
+
+
+def _joined(keys: list, values: list, unique_sorted: bool = False, flatten: bool = False) -> dict:
+    """key -> its values joined by ';' (in order, without repeats; sorted when asked; lists flattened)."""
+    groups: dict = {}
+    for key, value in zip(keys, values):
+        bucket = groups.setdefault(key, {})
+        for item in (value if flatten else (value,)):
+            if item and isinstance(item, str):
+                bucket[item] = None
+    return {key: ";".join(sorted(bucket) if unique_sorted else bucket) for key, bucket in groups.items()}
