@@ -354,10 +354,11 @@ def _process_chunk(items: list[tuple[bytes, str, dict[str, str]]]) -> tuple[list
 
 
 def _assemble(pieces: list[dict[str, pa.Table]]) -> dict[str, pa.Table]:
-    """Pieces of the tables concatenated, sorted by key and checked against the contract."""
+    """Pieces of the tables concatenated, sorted by key and checked against the contract. The
+    pieces are taken out of their dictionaries as they are used, so each is freed once copied."""
     tables = {}
     for table in schema.TABLES:
-        data = pa.concat_tables([piece[table.name] for piece in pieces]) if pieces else \
+        data = pa.concat_tables([piece.pop(table.name) for piece in pieces]) if pieces else \
             outputs.to_arrow(table, [])
         data = data.sort_by([(k, "ascending") for k in table.key]) if data.num_rows > 1 else data
         _check(table, data)
@@ -390,9 +391,11 @@ def _check(table: schema.Table, data: pa.Table) -> None:
                 raise schema.SchemaError(f"{table.name}.{column}: unexpected values {sorted(bad)}")
 
 
-def _plain_rows(data: pa.Table) -> list[tuple]:
-    """A table's rows as tuples of Python values (None for null), for SQLite."""
-    return list(zip(*(column.to_pylist() for column in data.columns)))
+def _plain_rows(data: pa.Table) -> Iterator[tuple]:
+    """A table's rows as tuples of Python values (None for null), for SQLite: made 50,000 at a
+    time, so that the Python objects of a whole table never exist at once (GBs at 100,000 articles)."""
+    for batch in data.to_batches(max_chunksize=50_000):
+        yield from zip(*(column.to_pylist() for column in batch.columns))
 
 
 def _write_files(tables: dict[str, pa.Table], output: Path) -> None:
@@ -480,7 +483,7 @@ def _process_all(todo: list[tuple[str, str, bytes]], metadata: dict[str, dict[st
         _progress(done, total, progress_stream)
 
 
-@dataclass(frozen=True)
+@dataclass
 class _Source:
     """One article file as the run sees it: its cache key and the article id its rows carry."""
 
@@ -494,6 +497,7 @@ class _Source:
     oversize: bool = False
     size: int = 0
     mtime_ns: int = 0
+    read: bool = False  # its bytes were read in this run (so its ledger entry is checked now)
 
     @property
     def path(self) -> Path:
@@ -525,7 +529,7 @@ def _sources(folder: Path, names: list[str], metadata: dict[str, dict[str, str]]
         meta = metadata.get(name, {})
         fields = [article_id, name, fingerprint, *(f"{k}={meta[k]}" for k in sorted(meta))]
         key = hashlib.sha256("\0".join(fields).encode()).hexdigest()
-        sources.append(_Source(key, name, folder, raw, article_id, oversize, size, mtime_ns))
+        sources.append(_Source(key, name, folder, raw, article_id, oversize, size, mtime_ns, raw is not None))
     return sources
 
 
@@ -573,15 +577,16 @@ def run(input_dir: Path, output_dir: Path, progress_stream=sys.stderr, workers: 
             changed = [s for s in unique if s.article_id not in kept_ids]
             cached = cache.get_many([s.key for s in changed])
             todo = [(s.key, s.name, s.content()) for s in changed if s.key not in cached and not s.oversize]
-            fresh: dict[str, str] = {}
+            keys = [key for key, _, _ in todo]
             pieces: list[dict[str, pa.Table]] = []
             for payloads, tables in _process_all(todo, metadata, workers, len(unique), progress_stream):
-                first = len(fresh)  # results come in order, a chunk at a time
-                chunk = {todo[first + i][0]: payload for i, payload in enumerate(payloads)}
-                cache.add(chunk)
-                fresh.update(chunk)
+                done = report.processed  # results come in order, a chunk at a time
+                cache.add(dict(zip(keys[done:done + len(payloads)], payloads)))
+                report.processed += len(payloads)
                 pieces.append(tables)
-            report.processed = len(fresh)
+            del todo
+            for source in sources:  # the files' bytes are not needed any more (0.5 GB at 100,000 articles)
+                source.raw = None
             report.from_cache = len(kept_ids) + sum(1 for s in changed if s.key in cached)
             known: dict[str, list] = {}  # rows of articles from the cache, or too big to read
             for result in (json.loads(cached[s.key]) if s.key in cached else _result_rows(_oversize_result(s.path))
@@ -627,7 +632,7 @@ def run(input_dir: Path, output_dir: Path, progress_stream=sys.stderr, workers: 
                 _group_events(output_dir, db)
             # A file read just now is checked now; one known from the ledger keeps its check time.
             cache.update_seen(seen, [(s.name, s.size, s.mtime_ns, s.article_id,
-                                      checked_ns if s.raw is not None else seen[s.name][3])
+                                      checked_ns if s.read else seen[s.name][3])
                                      for s in sources if not s.oversize])
         finally:
             cache.close()
