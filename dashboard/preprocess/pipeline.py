@@ -647,6 +647,19 @@ def run(input_dir: Path, output_dir: Path, progress_stream=sys.stderr, workers: 
     return report
 
 
+def _plain_column(frame, column: schema.Column) -> list:
+    """One column of a pandas frame as the contract's plain Python values ("" for missing text)."""
+    import pandas as pd  # only ever called on a pandas frame: already imported
+
+    values = frame[column.name].astype(object).tolist()
+    missing = pd.isna(pd.Series(values, dtype=object)).tolist()
+    if column.kind in ("str", "date"):
+        return ["" if m else str(v) for v, m in zip(values, missing)]
+    if column.kind == "int":
+        return [None if m else int(v) for v, m in zip(values, missing)]
+    return [None if m else bool(v) for v, m in zip(values, missing)]
+
+
 def _events_complete(output: Path) -> bool:
     return all((output / f"{t.name}.parquet").exists() for t in schema.EVENT_TABLES)
 
@@ -678,9 +691,9 @@ def _group_events(output: Path, db: Path) -> None:
     tables = {}
     for table, frame in ((schema.MEETING_EVENTS, assigned), (schema.EVENTS, built),
                          (schema.EVENT_TOPICS, built_topics)):
-        frame = frame if not frame.empty else schema.empty_frame(table)
-        rows = outputs.conform_rows(table, frame[table.column_names].itertuples(index=False, name=None))
-        tables[table.name] = outputs.to_arrow(table, sorted(rows, key=outputs.key_of(table)))
+        rows = sorted(zip(*(_plain_column(frame, c) for c in table.columns)), key=outputs.key_of(table)) \
+            if len(frame) else []
+        tables[table.name] = outputs.to_arrow(table, rows)
     for table in schema.EVENT_TABLES:
         outputs.write_csv(tables[table.name], output / f"{table.name}.csv")
         outputs.write_parquet(tables[table.name], output / f"{table.name}.parquet")
