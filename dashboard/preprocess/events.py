@@ -30,8 +30,8 @@ import bisect
 import datetime as dt
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
-from datasketch import MinHash, MinHashLSH
 from rapidfuzz import fuzz
 
 from dashboard.preprocess import signature
@@ -47,6 +47,7 @@ class GroupingRules:
     name_similarity: int = 85  # edit ratio, in order or token-sorted: شودري / تشودري, عزمان بن حسن / عزمان حسن
     title_similarity: int = 80  # a title alone, written with or without the country
     max_copies: int = 50  # a text "copied" by more articles than this is a template, not a wire story
+    few_new: int = 64  # up to this many new articles, compare their signatures with every other directly
 
 
 RULES = GroupingRules()
@@ -66,8 +67,12 @@ def copy_pairs(signatures: pd.Series, new_ids: set[str] | None = None,
     Returns:
         (article_id, article_id, estimated Jaccard similarity) for every copy pair.
     """
+    if new_ids is not None and len(new_ids) <= rules.few_new:
+        return _copies_of_few(signatures, new_ids, rules)
+    from datasketch.lsh import MinHashLSH  # loads scipy (0.4 s): only for many new articles
+
     lsh = MinHashLSH(threshold=rules.copy_similarity, num_perm=signature.NUM_PERM)
-    hashes: dict[str, MinHash] = {}
+    hashes: dict[str, signature.MinHash] = {}
     for article_id, hex_signature in signatures.items():
         found = signature.minhash(hex_signature)
         if found is not None:
@@ -84,6 +89,27 @@ def copy_pairs(signatures: pd.Series, new_ids: set[str] | None = None,
             similarity = hashes[article_id].jaccard(hashes[other])
             if similarity >= rules.copy_similarity:
                 pairs.append((article_id, other, similarity))
+    return pairs
+
+
+def _copies_of_few(signatures: pd.Series, new_ids: set[str], rules: GroupingRules) -> list[tuple[str, str, float]]:
+    """``copy_pairs`` for a few new articles: each signature against all others at once (numpy), the
+    same MinHash estimate LSH would confirm, without building the buckets for one article."""
+    kept = [(a, s) for a, s in signatures.items() if s]
+    if not kept:
+        return []
+    ids = [a for a, _ in kept]
+    matrix = np.frombuffer(bytes.fromhex("".join(s for _, s in kept)), dtype=np.uint32).reshape(len(kept), -1)
+    position = {a: i for i, a in enumerate(ids)}
+    pairs = []
+    for article_id in new_ids:
+        if article_id not in position:
+            continue
+        similarity = (matrix == matrix[position[article_id]]).mean(axis=1)
+        similar = np.flatnonzero(similarity >= rules.copy_similarity)
+        if len(similar) - 1 > rules.max_copies:
+            continue  # boilerplate shared by many articles says nothing about one story
+        pairs += [(article_id, ids[i], float(similarity[i])) for i in similar if ids[i] != article_id]
     return pairs
 
 

@@ -9,12 +9,36 @@ pandas or rapidfuzz.
 from __future__ import annotations
 
 import functools
+import importlib.util
 import re
+import sys
+import types
 
 import numpy as np
-from datasketch import MinHash
 
 from dashboard.preprocess.normalize import normalize
+
+
+def _datasketch_minhash():
+    """datasketch's MinHash, loading only its module.
+
+    ``import datasketch`` runs the package's ``__init__``, which also loads LSH and with it
+    scipy: 0.4 s that a worker (or a re-run adding one article) never needs. So the package is
+    registered without running its ``__init__`` and ``datasketch.minhash`` loaded from it; code
+    here imports datasketch's submodules (``datasketch.lsh``), which work either way.
+    """
+    if "datasketch" not in sys.modules:
+        spec = importlib.util.find_spec("datasketch")
+        package = types.ModuleType("datasketch")
+        package.__path__ = list(spec.submodule_search_locations)
+        package.__spec__ = spec
+        sys.modules["datasketch"] = package
+    from datasketch.minhash import MinHash
+
+    return MinHash
+
+
+MinHash = _datasketch_minhash()
 
 NUM_PERM = 64  # Jaccard estimates within about ±0.06, 256 bytes an article
 SHINGLE_WORDS = 3  # word 3-grams: the site furniture of a copy changes few of them
