@@ -5,10 +5,12 @@ outlets write their own report of the same visit. Two kinds of evidence group
 reports into one event, each cheap at scale:
 
 1. **A syndicated copy.** Each article's text gets a MinHash signature over word
-   shingles (``text_signature``, computed per article in the pipeline's workers and
-   cached with the article). LSH buckets propose candidate pairs (datasketch);
-   a pair whose estimated Jaccard similarity reaches ``RULES.copy_similarity`` is
-   a copy, and its meetings with the same partner are one event.
+   shingles (``signature.text_signature``, datasketch, computed per article in the
+   pipeline's workers and kept with the article). Two candidate reports whose
+   estimated Jaccard similarity reaches ``RULES.copy_similarity`` are copies of one
+   story. Candidates come from the report's block (below); a report whose partner
+   was not found has no block, and LSH buckets over the whole collection
+   (datasketch) find the story it copies.
 2. **An independent report.** Candidates share a partner (blocking on the country
    or organisation) and dates that agree within ``RULES.date_window_days`` (or one
    of them is unknown). They are the same event when the counterpart agrees: the
@@ -222,15 +224,24 @@ def group_meetings(meetings: pd.DataFrame, articles: pd.DataFrame, signatures: p
     possible: dict[str, set[str]] = {m: set() for m in ids}
     new = [m for m in ids if m not in event_of]
     if new:
-        new_articles = {reports[m].article_id for m in new}
+        texts = _Signatures(signatures, rules)
+        # A report whose partner was not found has no block: its text alone can say which story it copies.
+        keyless = {reports[m].article_id for m in new if not reports[m].key}
         copies: dict[str, set[str]] = {}
-        for a, b, _ in copy_pairs(signatures, new_articles, rules):
+        for a, b, _ in (copy_pairs(signatures, keyless, rules) if keyless else ()):
             copies.setdefault(a, set()).add(b)
-            copies.setdefault(b, set()).add(a)
+        meetings_of: dict[str, list[str]] = {}
+        for mid, aid in zip(ids, _texts(meetings["article_id"])):
+            meetings_of.setdefault(aid, []).append(mid)
         blocks = _Blocks(reports, rules)
         for m in new:
             report = reports[m]
-            match, how = _best_match(report, blocks.candidates(report), event_of, copies, reports, possible, rules)
+            if report.key:
+                match, how = _best_match(report, blocks.candidates(report), event_of, texts, reports, possible, rules)
+            else:
+                match = next((o for a in sorted(copies.get(report.article_id, ())) for o in meetings_of.get(a, [])
+                              if o in event_of), "")
+                how = "copy" if match else ""
             if match:
                 event_of[m], grouped_by[m] = event_of[match], how
             else:
@@ -277,10 +288,30 @@ class _Blocks:
         return ids[low:high] + self.undated.get(report.key, [])
 
 
-def _best_match(report: _Report, block: list[str], event_of: dict[str, str], copies: dict[str, set[str]],
+class _Signatures:
+    """Every article's signature in one matrix, to ask whether two candidate articles are copies."""
+
+    def __init__(self, signatures: pd.Series, rules: GroupingRules) -> None:
+        kept = [(a, s) for a, s in zip(_texts(signatures.index.to_series()), _texts(signatures)) if s]
+        self.row = {a: i for i, (a, _) in enumerate(kept)}
+        self.matrix = np.frombuffer(bytes.fromhex("".join(s for _, s in kept)), dtype=np.uint32).reshape(
+            len(kept), -1) if kept else np.zeros((0, signature.NUM_PERM), dtype=np.uint32)
+        self.threshold = rules.copy_similarity
+
+    def copies(self, a: str, b: str) -> bool:
+        """The MinHash estimate of the two texts' Jaccard similarity reaches the copy threshold."""
+        if a not in self.row or b not in self.row:
+            return False
+        return float((self.matrix[self.row[a]] == self.matrix[self.row[b]]).mean()) >= self.threshold
+
+
+def _best_match(report: _Report, block: list[str], event_of: dict[str, str], texts: _Signatures,
                 reports: dict[str, _Report], possible: dict[str, set[str]], rules: GroupingRules) -> tuple[str, str]:
-    """The already-assigned meeting this report joins, and on what evidence; ("", "") for none."""
-    copied = copies.get(report.article_id, set())
+    """The already-assigned meeting this report joins, and on what evidence; ("", "") for none.
+
+    Candidates are the report's block (same partner, dates within the window): a syndicated copy
+    among them is recognised by its text (signatures compared), an independent report by its
+    counterpart."""
     weak: list[str] = []
     for other_id in block:
         if other_id == report.meeting_id or other_id not in event_of:
@@ -291,7 +322,7 @@ def _best_match(report: _Report, block: list[str], event_of: dict[str, str], cop
         dates = _dates_agree(report, other, rules)
         if not dates:
             continue  # two dates a week apart are two visits, even in a copied text
-        if other.article_id in copied:
+        if texts.copies(report.article_id, other.article_id):
             return other_id, "copy"
         same = _same_counterpart(report, other, rules)
         compatible = report.event_type == other.event_type
