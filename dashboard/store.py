@@ -16,22 +16,11 @@ from dashboard.preprocess import schema
 if TYPE_CHECKING:  # imported where used: a pipeline run writes the store without pandas
     import pandas as pd
 
-DB_NAME = "dashboard.db"
-
-
-def connect(path: Path) -> sqlite3.Connection:
-    """Open the store with settings that let readers work while a run writes."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    conn = sqlite3.connect(path, timeout=30)
-    conn.execute("PRAGMA journal_mode=WAL")
-    conn.execute("PRAGMA busy_timeout=30000")
-    return conn
-
-
-def _create_sql(table: schema.Table) -> str:
-    columns = ", ".join(f'"{c.name}" {schema._SQL_TYPES[c.kind]}' for c in table.columns)
-    key = ", ".join(f'"{k}"' for k in table.key)
-    return f'CREATE TABLE IF NOT EXISTS "{table.name}" ({columns}, PRIMARY KEY ({key}))'
+# The pipeline writes the store (dashboard.preprocess.database); the dashboard reads it here.
+from dashboard.preprocess.database import (  # noqa: F401  (re-exported: the store's one set of rules)
+    DB_NAME, connect, has_pipeline_tables, replace_article_rows, stored_article_ids, write_rows,
+)
+from dashboard.preprocess.database import _create_sql, _insert  # noqa: F401
 
 
 def _rows(frame: pd.DataFrame, table: schema.Table) -> list[tuple]:
@@ -39,11 +28,6 @@ def _rows(frame: pd.DataFrame, table: schema.Table) -> list[tuple]:
     plain = frame[table.column_names].astype({c.name: "Int64" for c in table.columns if c.kind == "bool"})
     plain = plain.astype(object).where(plain.notna(), None)
     return list(plain.itertuples(index=False, name=None))
-
-
-def _insert(conn: sqlite3.Connection, table: schema.Table, rows: Sequence[Sequence]) -> None:
-    placeholders = ", ".join("?" for _ in table.columns)
-    conn.executemany(f'INSERT INTO "{table.name}" VALUES ({placeholders})', rows)
 
 
 def write_tables(path: Path, frames: dict[str, pd.DataFrame]) -> None:
@@ -56,51 +40,6 @@ def write_tables(path: Path, frames: dict[str, pd.DataFrame]) -> None:
     write_rows(path, {name: _rows(frame, schema.TABLES_BY_NAME[name]) for name, frame in frames.items()})
 
 
-def write_rows(path: Path, rows: dict[str, Sequence[Sequence]]) -> None:
-    """Replace the pipeline tables named in ``rows`` in one transaction.
-
-    Args:
-        path: the SQLite file.
-        rows: table name -> rows as tuples in the contract's column order (None for missing).
-    """
-    conn = connect(path)
-    try:
-        with conn:  # one transaction: all tables change together, or none does
-            for name, table_rows in rows.items():
-                table = schema.TABLES_BY_NAME[name]
-                conn.execute(f'DROP TABLE IF EXISTS "{name}"')
-                conn.execute(_create_sql(table))
-                _insert(conn, table, table_rows)
-    finally:
-        conn.close()
-
-
-def stored_article_ids(path: Path) -> set[str] | None:
-    """Article ids in the store, or None when it has no complete set of pipeline tables."""
-    if not path.exists():
-        return None
-    conn = connect(path)
-    try:
-        names = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-        if not {t.name for t in schema.TABLES} <= names:
-            return None
-        return {row[0] for row in conn.execute("SELECT article_id FROM articles")}
-    finally:
-        conn.close()
-
-
-def has_pipeline_tables(path: Path) -> bool:
-    """The store holds every pipeline table (what ``stored_article_ids`` checks, without reading ids)."""
-    if not path.exists():
-        return False
-    conn = connect(path)
-    try:
-        names = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-    finally:
-        conn.close()
-    return {t.name for t in schema.TABLES} <= names
-
-
 def replace_articles(path: Path, drop_ids: set[str], frames: dict[str, pd.DataFrame]) -> None:
     """Swap the rows of some articles in one transaction: delete ``drop_ids``, insert ``frames``.
 
@@ -108,27 +47,6 @@ def replace_articles(path: Path, drop_ids: set[str], frames: dict[str, pd.DataFr
     of rewriting every table (seconds at 10,000 articles).
     """
     replace_article_rows(path, drop_ids, {t.name: _rows(frames[t.name], t) for t in schema.TABLES})
-
-
-def replace_article_rows(path: Path, drop_ids: set[str], rows: dict[str, Sequence[Sequence]]) -> None:
-    """``replace_articles`` with plain rows (tuples in column order). With no ``drop_ids`` the new
-    rows are only inserted: adding an article costs its own rows, whatever the size of the store."""
-    conn = connect(path)
-    try:
-        with conn:
-            if drop_ids:
-                conn.execute("CREATE TEMP TABLE IF NOT EXISTS dropped (article_id TEXT PRIMARY KEY)")
-                conn.execute("DELETE FROM dropped")
-                conn.executemany("INSERT OR IGNORE INTO dropped VALUES (?)", ((i,) for i in drop_ids))
-            for table in schema.TABLES:
-                if drop_ids and "article_id" in table.column_names:
-                    conn.execute(f'DELETE FROM "{table.name}" WHERE article_id IN (SELECT article_id FROM dropped)')
-                elif drop_ids:  # meeting ids start with their article id
-                    conn.execute(f'DELETE FROM "{table.name}" WHERE substr(meeting_id, 1, instr(meeting_id, '
-                                 f"'-') - 1) IN (SELECT article_id FROM dropped)")
-                _insert(conn, table, rows.get(table.name, ()))
-    finally:
-        conn.close()
 
 
 def read_table(path: Path, name: str) -> pd.DataFrame:

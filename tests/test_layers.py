@@ -139,7 +139,6 @@ def test_layer_rule(rule):
     _check(rule)
 
 
-@pytest.mark.xfail(reason="pipeline writes the store until the outputs module lands", strict=False)
 def test_preprocess_imports_no_store():
     _check(PREPROCESS_NO_STORE)
 

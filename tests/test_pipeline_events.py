@@ -9,6 +9,7 @@ import pyarrow.parquet as pq
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from dashboard import store
 from dashboard.loading import load_tables
 from dashboard.preprocess.pipeline import run
 
@@ -58,6 +59,10 @@ def test_an_added_copy_joins_the_existing_event_without_regrouping(articles, tmp
     assert after["reports"].sum() == 6
     grouping = pq.read_table(output / "meeting_events.parquet").to_pandas()
     assert "copy" in set(grouping["grouped_by"])
+    # The store, changed only where the event changed, says the same as the files.
+    stored = store.read_table(output / store.DB_NAME, "events").set_index("event_id")
+    assert stored["reports"].to_dict() == after["reports"].to_dict()
+    assert len(store.read_table(output / store.DB_NAME, "meeting_events")) == 6
 
 
 def test_the_dashboard_counts_events_and_the_reports_view_counts_reports(articles, tmp_path, monkeypatch):

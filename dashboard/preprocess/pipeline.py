@@ -29,7 +29,7 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 from filelock import FileLock
 
-from dashboard import store
+from dashboard.preprocess import database
 from dashboard.preprocess import dates, outputs, schema
 from dashboard.preprocess.extract import extract_article
 from dashboard.preprocess.gazetteer import load_gazetteer
@@ -551,7 +551,7 @@ def run(input_dir: Path, output_dir: Path, progress_stream=sys.stderr, workers: 
     if not input_dir.is_dir():
         report.general.append(f"articles folder '{input_dir}' does not exist")
         return report
-    db = output_dir / store.DB_NAME
+    db = output_dir / database.DB_NAME
     with FileLock(str(output_dir / LOCK_FILE), timeout=600):
         names = _article_names(input_dir)
         metadata, meta_warnings = read_metadata(input_dir, names)
@@ -572,7 +572,7 @@ def run(input_dir: Path, output_dir: Path, progress_stream=sys.stderr, workers: 
                 unique.append(source)
             written = cache.written()
             reusable = bool(written) and cache.outputs_clean() and _outputs_complete(output_dir) and \
-                store.has_pipeline_tables(db)
+                database.has_pipeline_tables(db)
             kept_ids = {s.article_id for s in unique if reusable and written.get(s.article_id) == s.key}
             changed = [s for s in unique if s.article_id not in kept_ids]
             cached = cache.get_many([s.key for s in changed])
@@ -603,7 +603,7 @@ def run(input_dir: Path, output_dir: Path, progress_stream=sys.stderr, workers: 
                 # writes the files.
                 cache.mark_dirty()
                 with ThreadPoolExecutor(max_workers=1) as writer:
-                    stored = writer.submit(lambda: store.write_rows(db, {n: _plain_rows(t) for n, t in new.items()}))
+                    stored = writer.submit(lambda: database.write_rows(db, {n: _plain_rows(t) for n, t in new.items()}))
                     _write_files(new, output_dir)
                     stored.result()
                 cache.set_written(None, {s.article_id: s.key for s in unique}, cache.stale({s.key for s in unique}))
@@ -621,7 +621,7 @@ def run(input_dir: Path, output_dir: Path, progress_stream=sys.stderr, workers: 
                 finally:
                     for tmp in (appended or {}).values():
                         tmp.unlink(missing_ok=True)
-                store.replace_article_rows(db, drop_ids, {n: _plain_rows(t) for n, t in new.items()})
+                database.replace_article_rows(db, drop_ids, {n: _plain_rows(t) for n, t in new.items()})
                 cache.set_written(drop_ids, {s.article_id: s.key for s in changed},
                                   [written[i] for i in drop_ids])  # a changed article's earlier result
                 summary = _summary(merged["articles"], merged["meetings"].num_rows) if appended is None \
@@ -680,14 +680,30 @@ def _group_events(output: Path, db: Path) -> None:
     articles = read("articles", ["article_id", "published_date", "outlet"])
     signatures = read("article_signatures").set_index("article_id")["signature"]
     previous = None
-    if (output / "meeting_events.parquet").exists():
+    if _events_complete(output):
         previous = read("meeting_events", ["meeting_id", "event_id"]).set_index("meeting_id")["event_id"]
     assigned = events.group_meetings(meetings, articles, signatures, previous)
     grouped = meetings.merge(assigned[["meeting_id", "event_id", "possible_same_event"]], on="meeting_id")
     weak = grouped["possible_same_event"].fillna("") != ""
     grouped["review_reasons"] = grouped["review_reasons"].fillna("").where(
         ~weak, (grouped["review_reasons"].fillna("") + ";possible_same_event").str.lstrip(";"))
-    built, built_topics = events.build_events(grouped, articles, read("meeting_topics"))
+    # Only the events a new, changed or removed report belongs to are built again; the others are
+    # kept as the last run wrote them (a report that joins an event changes only that event).
+    changed = set(assigned["event_id"]) if previous is None else \
+        set(assigned.loc[~assigned["meeting_id"].isin(previous.index), "event_id"]) | \
+        set(previous[~previous.index.isin(assigned["meeting_id"])]) | set(assigned.loc[weak.to_numpy(), "event_id"])
+    subset = grouped[grouped["event_id"].isin(changed)]
+    topics = read("meeting_topics")
+    built, built_topics = events.build_events(subset, articles, topics[topics["meeting_id"].isin(subset["meeting_id"])])
+    fresh = {schema.EVENTS.name: built, schema.EVENT_TOPICS.name: built_topics,
+             schema.MEETING_EVENTS.name: assigned[assigned["event_id"].isin(changed)]}
+    if previous is not None:
+        import pandas as pd
+
+        kept, kept_topics = read("events"), read("event_topics")
+        built = pd.concat([kept[~kept["event_id"].isin(changed)], built], ignore_index=True)
+        built_topics = pd.concat([kept_topics[~kept_topics["event_id"].isin(changed)], built_topics],
+                                 ignore_index=True)
     tables = {}
     for table, frame in ((schema.MEETING_EVENTS, assigned), (schema.EVENTS, built),
                          (schema.EVENT_TOPICS, built_topics)):
@@ -697,7 +713,20 @@ def _group_events(output: Path, db: Path) -> None:
     for table in schema.EVENT_TABLES:
         outputs.write_csv(tables[table.name], output / f"{table.name}.csv")
         outputs.write_parquet(tables[table.name], output / f"{table.name}.parquet")
-    store.write_rows(db, {name: _plain_rows(data) for name, data in tables.items()})
+    if previous is None or not database.has_event_tables(db):
+        database.write_rows(db, {name: _plain_rows(data) for name, data in tables.items()})
+        return
+    # The store changes only where the events changed (rewriting 10,000 events took 0.3 s).
+    gone = set(previous[~previous.index.isin(assigned["meeting_id"])].index)
+    changes = {}
+    for table in schema.EVENT_TABLES:
+        frame = fresh[table.name]
+        rows = list(zip(*(_plain_column(frame, c) for c in table.columns))) if len(frame) else []
+        if table is schema.MEETING_EVENTS:
+            changes[table.name] = ("meeting_id", set(frame["meeting_id"]) | gone, rows)
+        else:
+            changes[table.name] = ("event_id", changed, rows)
+    database.replace_keyed_rows(db, changes)
 
 
 def _summary(articles: pa.Table, meetings: int) -> tuple[list[tuple[str, str, str]], int]:

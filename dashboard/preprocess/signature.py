@@ -13,6 +13,7 @@ import importlib.util
 import re
 import sys
 import types
+import zlib
 
 import numpy as np
 
@@ -48,19 +49,30 @@ SCHEME = "affine32"
 _WORD_RE = re.compile(r"[\w\u0621-\u064a]+")
 
 
+# The words a signature is taken over: a story's first 400 words say which story it is; a long
+# page's tail (comments, related links) would only dilute it.
+MAX_WORDS = 400
+
+
 @functools.cache
 def _permutations():
     return MinHash(num_perm=NUM_PERM).permutations
 
 
+def _crc32(data: bytes) -> int:
+    # A stable 32-bit hash in C: datasketch's default (SHA-1 in Python) was nine tenths of the time,
+    # and Python's own hash() changes between processes, which stored signatures cannot.
+    return zlib.crc32(data)
+
+
 def text_signature(text: str) -> str:
     """MinHash signature of an article's words, as hex text ("" for a text too short to shingle)."""
-    words = _WORD_RE.findall(normalize(text))
+    words = _WORD_RE.findall(normalize(text))[:MAX_WORDS]
     n = SHINGLE_WORDS
     shingles = {" ".join(words[i:i + n]).encode("utf-8") for i in range(max(0, len(words) - n + 1))}
     if not shingles:
         return ""
-    signature = MinHash(num_perm=NUM_PERM, permutations=_permutations(), scheme=SCHEME)
+    signature = MinHash(num_perm=NUM_PERM, permutations=_permutations(), scheme=SCHEME, hashfunc=_crc32)
     signature.update_batch(list(shingles))
     return signature.hashvalues.astype(np.uint32).tobytes().hex()
 
@@ -70,4 +82,5 @@ def minhash(hex_signature: str) -> MinHash | None:
     if not hex_signature:
         return None
     values = np.frombuffer(bytes.fromhex(hex_signature), dtype=np.uint32)
-    return MinHash(num_perm=NUM_PERM, hashvalues=values, permutations=_permutations(), scheme=SCHEME)
+    return MinHash(num_perm=NUM_PERM, hashvalues=values, permutations=_permutations(), scheme=SCHEME,
+                   hashfunc=_crc32)
