@@ -330,8 +330,8 @@ def test_event_type_labels():
 
 
 def test_benchmark_data_conform_and_every_chart_builds():
-    """Speed is measured by ``python -m dashboard.bench_charts``, not asserted here."""
-    from dashboard import bench_charts
+    """Speed is measured by ``python -m benchmarks.bench_charts``, not asserted here."""
+    from benchmarks import bench_charts
 
     m, t = bench_charts.synthetic_tables(2_000)
     schema.validate(schema.MEETINGS, m)

@@ -1,6 +1,6 @@
-"""The load script itself runs clean on a short, small load (the full run is `python -m dashboard.loadtest`)."""
+"""The load script itself runs clean on a short, small load (the full run is `python -m benchmarks.loadtest`)."""
 
-from dashboard.loadtest import main
+from benchmarks.loadtest import main
 
 
 def test_short_load_has_no_errors_and_loses_nothing(capsys):

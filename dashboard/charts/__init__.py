@@ -25,7 +25,7 @@ Rules every chart follows (and ``tests/test_charts.py`` checks):
 * **Empty input** gives a valid figure with a "no data" note, never an error.
 * **Vectorised**: groupby/agg and column arithmetic only; no Python loop over
   meetings. Loops run over small things (event types, topics, distinct
-  labels). ``python -m dashboard.bench_charts`` times 10,000 meetings.
+  labels). ``python -m benchmarks.bench_charts`` times 10,000 meetings.
 
 Inputs are tables as described in ``dashboard/preprocess/schema.py``
 (``meetings``, ``meeting_topics``); extra columns are ignored and missing

@@ -1,6 +1,6 @@
-"""First render of each page in headless Chromium at 10,000 meetings: ``python -m dashboard.bench_browser``.
+"""First render of each page in headless Chromium at 10,000 meetings: ``python -m benchmarks.bench_browser``.
 
-Builds a synthetic seed-like corpus (``dashboard.bench.make_corpus``), runs the
+Builds a synthetic seed-like corpus (``benchmarks.bench.make_corpus``), runs the
 pipeline, starts the dashboard on it, loads each page once to fill the caches,
 then times three fresh page loads: from navigation until Streamlit is idle and
 every chart has drawn. Needs /usr/bin/chromium (Debian's chromium package).
@@ -20,13 +20,14 @@ import urllib.request
 from pathlib import Path
 
 from dashboard import config
-from dashboard.bench import make_corpus
+from benchmarks.bench import make_corpus
+from tests.browser.waits import wait_until_ready
 from dashboard.preprocess.pipeline import run
 
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--no-first-run"]
 # url path -> (charts to wait for, also wait for map shapes)
-PAGES = {"": (3, True), "map": (1, True), "timeline": (2, False), "topics": (3, False)}
+PAGES = {"overview": (3, True), "map": (1, True), "timeline": (2, False), "topics": (3, False)}
 
 
 def _free_port() -> int:
@@ -35,15 +36,14 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def _wait_until_drawn(page, charts: int, shapes: bool) -> None:
+def _wait_until_drawn(page, charts: int, shapes: bool) -> float:
+    """The browser tests' wait (``tests.browser.waits``): every chart drawn and the script idle, still so
+    a moment later; returns when that first held. The world map also waits for its country shapes."""
     page.wait_for_selector('[data-testid="stApp"]', timeout=120_000)
-    page.wait_for_function(
-        "n => document.querySelectorAll('.js-plotly-plot .main-svg').length >= n", arg=charts, timeout=120_000)
     if shapes:
         page.wait_for_function("Array.from(document.querySelectorAll('path.choroplethlocation'))"
                                ".some(p => (p.getAttribute('d') || '').length > 0)", timeout=120_000)
-    page.wait_for_function(
-        "!document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=120_000)
+    return wait_until_ready(page, charts=charts)
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -81,9 +81,8 @@ def main(argv: list[str] | None = None) -> None:
                     for _ in range(3):
                         started = time.perf_counter()
                         page.goto(f"http://127.0.0.1:{port}/{path}")
-                        _wait_until_drawn(page, charts, shapes)
-                        timings.append(time.perf_counter() - started)
-                    print(f"{path or 'overview':>10} {statistics.median(timings):>44.2f}", flush=True)
+                        timings.append(_wait_until_drawn(page, charts, shapes) - started)
+                    print(f"{path:>10} {statistics.median(timings):>44.2f}", flush=True)
                 browser.close()
         finally:
             server.terminate()

@@ -1,4 +1,4 @@
-"""Many staff at once: ``python -m dashboard.loadtest [--sessions 20] [--seconds 60]``.
+"""Many staff at once: ``python -m benchmarks.loadtest [--sessions 20] [--seconds 60]``.
 
 Runs ``--sessions`` dashboard sessions (Streamlit's AppTest, one per process) that keep changing the
 sidebar filters for a bounded time, while one more session adds articles and another records

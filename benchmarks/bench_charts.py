@@ -1,6 +1,6 @@
 """Time every chart builder on 10,000 synthetic meetings.
 
-Run with ``python -m dashboard.bench_charts``. The data are random but
+Run with ``python -m benchmarks.bench_charts``. The data are random but
 reproducible (``random.Random(42)`` and ``numpy.random.default_rng(42)``) and
 conform to ``schema``: ~120 partner countries, a dozen organisations, 13
 topics, 1-3 topics per meeting (a quarter of them background-only), 5% of

@@ -1,4 +1,4 @@
-"""Benchmarks that print figures: ``python -m dashboard.bench [--sizes 1000 10000 100000]``.
+"""Benchmarks that print figures: ``python -m benchmarks.bench [--sizes 1000 10000 100000]``.
 
 Synthetic corpora are built from the seed articles' paragraphs behind a varied
 lead sentence (partner country, visitor, date form), so the extractor does the
@@ -205,7 +205,7 @@ def main(argv: list[str] | None = None) -> None:
           f"({args.workers or os.cpu_count()} worker process(es)), whole process from start to exit; "
           "then each page's figures from the result.")
     print("Peak memory: the run's main process and workers, each one's peak resident set, added up.")
-    print("Browser first render at 10,000 meetings: python -m dashboard.bench_browser")
+    print("Browser first render at 10,000 meetings: python -m benchmarks.bench_browser")
     header = (f"{'articles':>9} {'meetings':>9} {'time s':>8} {'art/s':>6} {'ms/art':>7} {'+1 re-run s':>11} "
               f"{'peak MB':>8} {'overview ms':>11} {'map ms':>7} {'timeline ms':>11} {'topics ms':>9}")
     with tempfile.TemporaryDirectory() as tmp:
