@@ -44,9 +44,6 @@ _SENTENCE_END_RE = re.compile(r"(?<=[.!?\u061f])\s+")
 _PARAGRAPH_RE = re.compile(r"[^\n]+")
 _TOKEN_RE = re.compile(rf"[\w{_AR}]+|[^\s\w]")
 
-_MEETING_VERB_RE = re.compile(
-    rf"(?<![{_AR}])(?:و|ف|كما )?(?:{_words('استقبل', 'استقبلت', 'التقى', 'التقت', 'يلتقي', 'زار', 'زارت', 'يزور', 'بحث', 'يبحث', 'بحثت', 'اجتمع', 'يجتمع', 'وقع', 'وقعت', 'يوقع', 'وقّعا', 'ترأس', 'شارك', 'يشارك', 'عقد', 'عقدت')})(?![{_AR}])"
-)
 _SIDE_MEETING_RE = re.compile(normalize("على هامش"))
 _LOCATION_RE = re.compile(
     rf"(?<![{_AR}])(?:في |ب)?(?:مقر|مدينه|العاصمه)(?![{_AR}])[^,.;\n]*|(?<![{_AR}])ومقره ([^,.;\n]+)"
@@ -642,7 +639,7 @@ class _MeetingReader:
             phrase = self._phrase_after(sentence, start)
             # "زار ... إندونيسيا، حيث التقى وزير الدفاع ...": the counterpart follows a second verb;
             # "عقد ... جلسة مباحثات مع وزير الدفاع": or مع further on.
-            second = _MEETING_VERB_RE.search(norm, start) if not phrase else None
+            second = frames.VERB_RE.search(norm, start) if not phrase else None
             if second:
                 after = second.end()
                 with_word = _WITH_RE.match(norm, after + len(_ADVERBS_RE.match(norm, after).group()))
@@ -686,7 +683,7 @@ class _MeetingReader:
             if later.role != "account" or later.is_heading:
                 continue
             # "والتقى الأمين العام يوم الثلاثاء وزير الدفاع فلان": the coalition's official meets someone.
-            verb = _MEETING_VERB_RE.match(later.norm)
+            verb = frames.VERB_RE.match(later.norm)
             if verb:
                 own = _OWN_OFFICIAL_RE.match(later.norm, verb.end() + len(_ADVERBS_RE.match(later.norm, verb.end()).group()))
                 if own:
@@ -919,7 +916,7 @@ def _anchors(sentences: list[Sentence], title_norm: str) -> list[int]:
         # again ("ووقع المذكرة عن التحالف ...").
         if _SIDE_MEETING_RE.search(sentence.norm):
             anchors.append(index)
-        elif verb.start() <= 4 and _MEETING_VERB_RE.match(sentence.norm) and not verb.group(1).startswith("ي") \
+        elif verb.start() <= 4 and frames.VERB_RE.match(sentence.norm) and not verb.group(1).startswith("ي") \
                 and not _SAME_DOCUMENT_RE.match(sentence.norm, verb.end()):
             anchors.append(index)
     return anchors

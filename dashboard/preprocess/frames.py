@@ -28,7 +28,8 @@ def _alternation(words) -> str:
 
 
 _FRAME_OF = {normalize(w): frame for w, frame in verbs.VERBS + verbs.NOUN_FRAMES}
-_VERB_RE = re.compile(
+# A meeting verb of lexicon.verbs (group 1), after و، كما or ثم: used by every rule that looks for one.
+VERB_RE = re.compile(
     rf"{_WORD_START}(?:و|كما |ثم )?({_alternation(w for w, _ in verbs.VERBS)}){_WORD_END}"
 )
 _NOUN_FRAME_RE = re.compile(rf"{_WORD_START}(?:و|ب|ل)?({_alternation(w for w, _ in verbs.NOUN_FRAMES)}){_WORD_END}")
@@ -120,7 +121,7 @@ def names_other_coalition(norm: str) -> bool:
 
 def find_verb(norm: str) -> re.Match | None:
     """The first meeting verb of ``norm``, else its first noun frame (group 1 is the word itself)."""
-    for pattern in (_VERB_RE, _NOUN_FRAME_RE):
+    for pattern in (VERB_RE, _NOUN_FRAME_RE):
         for match in pattern.finditer(norm):
             blocked = _NOT_AFTER.get(match.group(1))
             if blocked and norm[match.end():].lstrip().startswith(blocked):
@@ -197,7 +198,7 @@ def read_frame(norm: str, country_spans: list[tuple[str, int, int]] = ()) -> Fra
 
 def is_agreement(norm: str) -> bool:
     """A signing verb or ceremony and a document word in the same text."""
-    frame_words = _VERB_RE.finditer(norm)
+    frame_words = VERB_RE.finditer(norm)
     signed = any(_FRAME_OF.get(m.group(1)) == "sign" for m in frame_words) or \
         normalize("توقيع") in norm
     return signed and bool(_AGREEMENT_DOC_RE.search(norm))
@@ -216,9 +217,8 @@ def event_type(frame: Frame, norm: str, headline: str, dateline: str, group: boo
         The type and a short rule name; rule names starting with ``fallback`` mean
         no positive cue decided it.
     """
-    if frame.kind == "sign" or is_agreement(norm) or (is_agreement(headline) and frame.kind in ("meet", "host")):
-        if is_agreement(norm) or is_agreement(headline):
-            return "agreement", "signing"
+    if is_agreement(norm) or (frame.kind in ("sign", "meet", "host") and is_agreement(headline)):
+        return "agreement", "signing"
     if group:
         return "multilateral", "group"
     foreign_place = bool(frame.place_iso3) and frame.place_iso3 != _HOST_COUNTRY
