@@ -693,23 +693,23 @@ def _group_events(output: Path, db: Path) -> None:
         set(assigned.loc[~assigned["meeting_id"].isin(previous.index), "event_id"]) | \
         set(previous[~previous.index.isin(assigned["meeting_id"])]) | set(assigned.loc[weak.to_numpy(), "event_id"])
     subset = grouped[grouped["event_id"].isin(changed)]
-    topics = read("meeting_topics")
-    built, built_topics = events.build_events(subset, articles, topics[topics["meeting_id"].isin(subset["meeting_id"])])
+    ids = pa.array(list(subset["meeting_id"]), type=pa.string())
+    topics = pq.read_table(output / "meeting_topics.parquet")
+    topics = topics.filter(pc.is_in(topics["meeting_id"], value_set=ids)).to_pandas()
+    built, built_topics = events.build_events(subset, articles, topics)
     fresh = {schema.EVENTS.name: built, schema.EVENT_TOPICS.name: built_topics,
              schema.MEETING_EVENTS.name: assigned[assigned["event_id"].isin(changed)]}
-    if previous is not None:
-        import pandas as pd
-
-        kept, kept_topics = read("events"), read("event_topics")
-        built = pd.concat([kept[~kept["event_id"].isin(changed)], built], ignore_index=True)
-        built_topics = pd.concat([kept_topics[~kept_topics["event_id"].isin(changed)], built_topics],
-                                 ignore_index=True)
+    # Unchanged events stay Arrow from the last run's files; only the changed ones pass through Python.
+    changed_ids = pa.array(sorted(changed), type=pa.string())
     tables = {}
-    for table, frame in ((schema.MEETING_EVENTS, assigned), (schema.EVENTS, built),
-                         (schema.EVENT_TOPICS, built_topics)):
-        rows = sorted(zip(*(_plain_column(frame, c) for c in table.columns)), key=outputs.key_of(table)) \
-            if len(frame) else []
-        tables[table.name] = outputs.to_arrow(table, rows)
+    for table in schema.EVENT_TABLES:
+        frame = assigned if table is schema.MEETING_EVENTS else fresh[table.name]
+        new = outputs.to_arrow(table, list(zip(*(_plain_column(frame, c) for c in table.columns))) if len(frame) else [])
+        if previous is not None and table is not schema.MEETING_EVENTS:
+            kept = pq.read_table(output / f"{table.name}.parquet")
+            kept = kept.filter(pc.invert(pc.is_in(kept["event_id"], value_set=changed_ids)))
+            new = pa.concat_tables([kept.cast(new.schema), new])
+        tables[table.name] = new.sort_by([(k, "ascending") for k in table.key]) if new.num_rows > 1 else new
     for table in schema.EVENT_TABLES:
         outputs.write_csv(tables[table.name], output / f"{table.name}.csv")
         outputs.write_parquet(tables[table.name], output / f"{table.name}.parquet")
