@@ -70,16 +70,20 @@ def stored_article_ids(path: Path) -> set[str] | None:
         conn.close()
 
 
-def has_pipeline_tables(path: Path) -> bool:
-    """The store holds every pipeline table (what ``stored_article_ids`` checks, without reading ids)."""
+def _table_names(path: Path) -> set[str]:
+    """The tables the store holds (none when there is no store)."""
     if not path.exists():
-        return False
+        return set()
     conn = connect(path)
     try:
-        names = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        return {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     finally:
         conn.close()
-    return {t.name for t in schema.TABLES} <= names
+
+
+def has_pipeline_tables(path: Path) -> bool:
+    """The store holds every pipeline table (what ``stored_article_ids`` checks, without reading ids)."""
+    return {t.name for t in schema.TABLES} <= _table_names(path)
 
 
 def replace_article_rows(path: Path, drop_ids: set[str], rows: dict[str, Sequence[Sequence]]) -> None:
@@ -105,14 +109,7 @@ def replace_article_rows(path: Path, drop_ids: set[str], rows: dict[str, Sequenc
 
 def has_event_tables(path: Path) -> bool:
     """The store holds the event tables (a store written before events existed does not)."""
-    if not path.exists():
-        return False
-    conn = connect(path)
-    try:
-        names = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-    finally:
-        conn.close()
-    return {t.name for t in schema.EVENT_TABLES} <= names
+    return {t.name for t in schema.EVENT_TABLES} <= _table_names(path)
 
 
 def replace_keyed_rows(path: Path, changes: dict[str, tuple[str, set[str], Sequence[Sequence]]]) -> None:
