@@ -27,6 +27,10 @@ from dataclasses import dataclass, field
 
 from dashboard.preprocess import dates, frames, topics
 from dashboard.preprocess.lexicon import groups, markers, people
+from dashboard.preprocess.names import (
+    ALI, CLAUSE_OPENERS, LEAD_WORDS, PHRASE_ENDS, RANKS, SKIP_BEFORE_COUNTERPART, covered, looks_named,
+    name_run, name_then_title, opens_title, parse_person, tokens_of,
+)
 from dashboard.preprocess.gazetteer import Gazetteer, Mention, load_gazetteer
 from dashboard.preprocess.normalize import NormalizedText, normalize, normalize_with_offsets
 
@@ -42,7 +46,6 @@ def _words(*words: str) -> str:
 
 _SENTENCE_END_RE = re.compile(r"(?<=[.!?\u061f])\s+")
 _PARAGRAPH_RE = re.compile(r"[^\n]+")
-_TOKEN_RE = re.compile(rf"[\w{_AR}]+|[^\s\w]")
 
 _SIDE_MEETING_RE = re.compile(normalize("على هامش"))
 _LOCATION_RE = re.compile(
@@ -76,26 +79,6 @@ _MEETING_REF_RE = re.compile(
 
 _RELATIVE_KINDS = ("relative", "weekday")
 _EXPLICIT_KINDS = ("gregorian", "hijri", "numeric")
-
-# People: the word tables are in lexicon/people.py.
-def _normalised(words) -> frozenset[str]:
-    return frozenset(normalize(w) for w in words)
-
-
-_RANKS = _normalised(people.RANKS)
-_RANK_PREFIXES = _normalised(people.RANK_PREFIXES)
-_TITLE_WORDS = _normalised(people.TITLE_WORDS)
-_TITLE_PAIRS = frozenset((normalize(a), normalize(b)) for a, b in people.TITLE_PAIRS)
-_NAME_STOPS = _normalised(people.NAME_STOPS)
-_CLAUSE_OPENERS = _normalised(people.CLAUSE_OPENERS)
-_SKIP_BEFORE_VISITOR = frozenset(normalize(w) for w in ("اليوم", "أمس", "مع", "صباح", "مساء", ","))
-_LEAD_WORDS = _normalised(people.LEAD_WORDS)
-_PHRASE_ENDS = _normalised(people.PHRASE_ENDS)
-_TITLE_OPENERS = _normalised(people.TITLE_OPENERS)
-_NAME_LINKS = _normalised(people.NAME_LINKS)
-_ALI = normalize("على")  # also the name علي
-_PAIR_FIRSTS = frozenset(a for a, _ in _TITLE_PAIRS)
-
 
 @dataclass
 class Sentence:
@@ -220,149 +203,6 @@ def assign_roles(sentences: list[Sentence], anchor_index: int, partner_mentions:
             sentence.role = "background"
 
 
-def _tokens(text: str, offset: int) -> list[tuple[str, int, int]]:
-    return [(m.group(), offset + m.start(), offset + m.end()) for m in _TOKEN_RE.finditer(text)]
-
-
-def _covered(start: int, mentions: list[Mention]) -> bool:
-    return any(m.start <= start < m.end for m in mentions)
-
-
-def parse_person(tokens: list[tuple[str, int, int]], mentions: list[Mention]) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:
-    """Split a phrase such as ``رئيس ... اللواء الركن إبراهيم حلمي`` into title and name spans.
-
-    Reads ``[title] [ranks] name [، title]`` and ``name، title``: ranks belong to neither
-    part; without a rank the title runs to its last title word, country or organisation.
-
-    Args:
-        tokens: (normalised token, start, end) of the phrase, commas included.
-        mentions: gazetteer mentions, so that a country or organisation ends a title.
-    Returns:
-        (title span, name span), each None when absent.
-    """
-    words = [t for t in tokens if t[0] not in {",", "(", ")", "."}]
-    if not words:
-        return None, None
-    ranks = _rank_run(tokens)
-    if ranks:
-        first, after = ranks
-        title_tokens = [t for t in tokens[:first] if t[0] not in {",", "(", ")"}]
-        name_tokens = _name_run(tokens[after:], mentions)
-        if not title_tokens and name_tokens:
-            # "الفريق أول فلان، رئيس أركان الجيش": the title follows the name.
-            title_tokens = _apposition(tokens[after + len(name_tokens):])
-        return _span(title_tokens), _span(name_tokens)
-    chunks: list[list[tuple[str, int, int]]] = [[]]
-    for token in tokens:
-        if token[0] == ",":
-            chunks.append([])
-        else:
-            chunks[-1].append(token)
-    chunks = [c for c in chunks if c]
-    if len(chunks) >= 2 and _opens_title(chunks[0][0][0]):
-        # "مدير ... في الإنتربول، البرازيلي لويس كوستا": a nationality before the name is neither.
-        named = [t for i, t in enumerate(chunks[1]) if not (_covered(t[1], mentions) and
-                                                            all(_covered(u[1], mentions) for u in chunks[1][:i + 1]))]
-        if _looks_like_name(named):
-            return _span(chunks[0]), _span(named)
-    first = [t for t in chunks[0] if t[0] not in _RANKS] if chunks else []
-    if len(chunks) >= 2 and _looks_like_name(first) and _opens_title(chunks[1][0][0]):
-        # "عمر عوده، الرئيس الجديد للبعثة ...": the name (after any rank), then its title.
-        return _span(chunks[1]), _span(first)
-    title_flags = _title_flags(words)
-    boundary = -1
-    for i, token in enumerate(words):
-        if title_flags[i] or _covered(token[1], mentions) or token[0] in {"(", ")"}:
-            boundary = i
-    # "رئيس الجامعة عبدو موموني": definite words right after the title complete it (إضافة), as long as
-    # two words are left for the name ("... الجزائري السعيد شنقريحة" keeps السعيد in the name).
-    while boundary >= 0 and boundary + 1 < len(words) and words[boundary + 1][0].startswith(("ال", "لل")) \
-            and len(_name_run(words[boundary + 2:])) >= 2:
-        boundary += 1
-    name_tokens = _name_run(words[boundary + 1:], mentions)
-    rest = words[boundary + 1 + len(name_tokens):]
-    # The name must end the phrase, or be followed by a stop word ("في جاكرتا", "أمس") that the phrase
-    # ran on into; anything else after it means we did not find where the title ends.
-    if boundary < 0 or not name_tokens or (rest and rest[0][0] not in _NAME_STOPS):
-        return _span(words), None
-    return _span(words[: boundary + 1]), _span(name_tokens)
-
-
-def _rank_run(tokens: list[tuple[str, int, int]]) -> tuple[int, int] | None:
-    """(first index, index after) of the first run of ranks in ``tokens`` (commas and نائب before a rank included)."""
-    for i, token in enumerate(tokens):
-        word = token[0]
-        prefix = word in _RANK_PREFIXES and i + 1 < len(tokens) and tokens[i + 1][0] in _RANKS
-        if i and tokens[i - 1][0] in _NAME_LINKS:
-            continue  # "محمد ولد الشيخ أحمدو": after ولد/بن, الشيخ is part of the name
-        if word in _RANKS or prefix:
-            j = i
-            while j < len(tokens) and (tokens[j][0] in _RANKS or tokens[j][0] in {",", "(", ")"} or (
-                    tokens[j][0] in _RANK_PREFIXES and j + 1 < len(tokens) and tokens[j + 1][0] in _RANKS)):
-                j += 1
-            return i, j
-    return None
-
-
-def _name_then_title(phrase: list[tuple[str, int, int]]) -> bool:
-    """"عمر عوده، الرئيس الجديد للبعثة ...": two to five name words, a comma, then a title."""
-    comma = next((i for i, t in enumerate(phrase) if t[0] == ","), -1)
-    return 2 <= comma <= 5 and comma + 1 < len(phrase) and _opens_title(phrase[comma + 1][0]) and \
-        not any(_opens_title(t[0]) or t[0] in _NAME_STOPS for t in phrase[:comma])
-
-
-def _apposition(tokens: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
-    """The title in ``، رئيس أركان الجيش ...،`` right after a name (comma or not): up to the next comma."""
-    if tokens and tokens[0][0] == ",":
-        tokens = tokens[1:]
-    run = []
-    for token in tokens:
-        if token[0] in {",", ".", ";"}:
-            break
-        run.append(token)
-    return run if run and _opens_title(run[0][0]) else []
-
-
-def _title_flags(words: list[tuple[str, int, int]]) -> list[bool]:
-    """Which words are title words; a pair such as الأمين العام counts only as a pair."""
-    # An office word that opens a title is a title word too ("المدير التنفيذي للمركز ماجد الكعبي"), but
-    # not أمين / الأمين, which are also given names ("محمد الأمين ولد سيدي") unless paired (الأمين العام).
-    flags = [w[0] in _TITLE_WORDS or (_opens_title(w[0]) and w[0] not in _PAIR_FIRSTS) for w in words]
-    for i in range(len(words) - 1):
-        if (words[i][0], words[i + 1][0]) in _TITLE_PAIRS:
-            flags[i] = flags[i + 1] = True
-    return flags
-
-
-def _looks_like_name(chunk: list[tuple[str, int, int]]) -> bool:
-    return 1 < len(chunk) <= 6 and not any(t[0] in _TITLE_WORDS or t[0] in _NAME_STOPS for t in chunk) \
-        and not _opens_title(chunk[0][0]) and not any(t[0] in _RANKS for t in chunk)
-
-
-def _name_run(tokens: list[tuple[str, int, int]], mentions: list[Mention] = ()) -> list[tuple[str, int, int]]:
-    """The name at the start of ``tokens``: up to six words, ending at punctuation, a stop word, a place or a title."""
-    run = []
-    for position, token in enumerate(tokens):
-        word = token[0]
-        following = tokens[position + 1][0] if position + 1 < len(tokens) else ""
-        # "عبدالرحمن إسماعيل علي،": علي ends the phrase, so it is the name, not the preposition على.
-        ali_name = word == _ALI and run and (following in {"", ",", ".", ";", ")"} or following.startswith("و"))
-        if (word in _NAME_STOPS and not ali_name) or _covered(token[1], mentions) or \
-                word in {",", ".", "(", ")", ";"} or word.startswith(normalize("والوفد")):
-            break
-        # "راحيل شريف رئيس الوزراء": a new title ends the name (but محمد الأمين ولد ... is a name).
-        if len(run) >= 2 and _opens_title(word) and (word not in _PAIR_FIRSTS or (word, following) in _TITLE_PAIRS):
-            break
-        run.append(token)
-        if len(run) == 6:
-            break
-    return run if len(run) >= 2 else []
-
-
-def _span(tokens: list[tuple[str, int, int]]) -> tuple[int, int] | None:
-    return (tokens[0][1], tokens[-1][2]) if tokens else None
-
-
 _PARTY_AT = re.compile(frames.COALITION_PARTY_PATTERN)
 _OTHER_SIDE_RE = re.compile(rf"(?<![{_AR}])(?:" + "|".join(re.escape(normalize(w)) for w in people.OTHER_SIDE)
                             + rf")(?![{_AR}])")
@@ -410,11 +250,6 @@ def _group_phrase(norm: str, start: int) -> tuple[int, int]:
     return word_start, (end.start() if end else len(norm))
 
 
-def _opens_title(word: str) -> bool:
-    return word in _TITLE_OPENERS or (word.startswith("و") and word[1:] in _TITLE_OPENERS)
-
-
-# A travel phrase and its destination ("خلال زيارته إلى نواكشوط"), up to the next comma.
 _TRAVEL_RE = re.compile("(?:" + "|".join(re.escape(normalize(p)) for p in (
     "خلال زيارته", "خلال زيارة", "في إطار جولته", "في إطار زيارته", "في إطار جولة", "في زيارة رسمية",
     "في زيارة", "بزيارة",
@@ -430,13 +265,6 @@ def _names_coalition_unit(sentence: Sentence, phrase: list[tuple[str, int, int]]
     """The phrase names a unit of the coalition ("مدير مركز العمليات في التحالف")."""
     words = {t[0] for t in phrase}
     return bool(words & {normalize("التحالف"), normalize("بالتحالف"), normalize("للتحالف")})
-
-
-def _looks_named(phrase: list[tuple[str, int, int]]) -> bool:
-    """A phrase that goes on past its title words: a name may be in it that we could not delimit."""
-    words = [t for t in phrase if t[0] not in {",", "(", ")"}]
-    # A delegation is named by where it comes from, not by a person.
-    return len(words) >= 5 and not words[0][0].startswith((normalize("وفد"), normalize("ووفد")))
 
 
 class _MeetingReader:
@@ -712,12 +540,12 @@ class _MeetingReader:
         ceremony = _CEREMONY_RE.match(sentence.norm, local_start)
         if ceremony:
             return ceremony.end()
-        side = _tokens(sentence.norm[local_start:], sentence.start + local_start)
+        side = tokens_of(sentence.norm[local_start:], sentence.start + local_start)
         for position, token in enumerate(side[:4]):
             # "عن المكتب كاترينا هولمبرغ": the side named by a definite noun right after عن is not the person.
             side_noun = position == 0 and token[0].startswith("ال") and not (
-                _opens_title(token[0]) or token[0] in _RANKS)
-            if side_noun or token[0] in _SIDE_WORDS or _covered(token[1], self.mentions):
+                opens_title(token[0]) or token[0] in RANKS)
+            if side_noun or token[0] in _SIDE_WORDS or covered(token[1], self.mentions):
                 continue
             rest = self._phrase_after(sentence, token[1] - sentence.start)
             if rest and rest[0][1] == token[1]:
@@ -727,12 +555,12 @@ class _MeetingReader:
     def _coalition_person(self, sentence: Sentence, side: re.Match, role: str, values: dict, evidence: list) -> int:
         """The coalition official's title and the name after their ranks, as ``role``; returns where they end."""
         title_start, title_end = sentence.start + side.start(), sentence.start + side.end()
-        tokens = _tokens(sentence.norm[side.end():], title_end)
+        tokens = tokens_of(sentence.norm[side.end():], title_end)
         j = 0
-        while j < len(tokens) and (tokens[j][0] in _RANKS or tokens[j][0] == ","):
+        while j < len(tokens) and (tokens[j][0] in RANKS or tokens[j][0] == ","):
             j += 1
-        had_rank = any(t[0] in _RANKS for t in tokens[:j])
-        run = _name_run(tokens[j:], self.mentions) if had_rank else []
+        had_rank = any(t[0] in RANKS for t in tokens[:j])
+        run = name_run(tokens[j:], self.mentions) if had_rank else []
         self._put(f"{role}_title_ar", title_start, title_end, sentence, values, evidence)
         if run:
             self._put(f"{role}_name_ar", run[0][1], run[-1][2], sentence, values, evidence)
@@ -747,7 +575,7 @@ class _MeetingReader:
         discussed. A phrase that does not open with a title, rank or delegation word
         names nobody and is dropped.
         """
-        tokens = _tokens(sentence.norm[local_start:], sentence.start + local_start)
+        tokens = tokens_of(sentence.norm[local_start:], sentence.start + local_start)
         skip = self._skip_spans(sentence)
 
         def skipped(token) -> bool:
@@ -756,7 +584,7 @@ class _MeetingReader:
         i = 0
         while i < len(tokens):
             word = tokens[i][0]
-            if word in _SKIP_BEFORE_VISITOR or word in _LEAD_WORDS or skipped(tokens[i]):
+            if word in SKIP_BEFORE_COUNTERPART or word in LEAD_WORDS or skipped(tokens[i]):
                 i += 1
                 continue
             location = _LOCATION_RE.match(sentence.norm, tokens[i][1] - sentence.start)
@@ -769,18 +597,18 @@ class _MeetingReader:
         phrase = []
         for position, token in enumerate(tokens[i:], start=i):
             following = tokens[position + 1][0] if position + 1 < len(tokens) else ""
-            if token[0] == "," and following in _CLAUSE_OPENERS:
+            if token[0] == "," and following in CLAUSE_OPENERS:
                 break
-            ali_name = token[0] == _ALI and phrase and (following in {"", ",", ".", ";", ")"} or following.startswith("و"))
+            ali_name = token[0] == ALI and phrase and (following in {"", ",", ".", ";", ")"} or following.startswith("و"))
             if token[0] == "." or skipped(token) or _LOCATION_RE.match(sentence.norm, token[1] - sentence.start) or \
-                    token[0].startswith(normalize("والوفد")) or (token[0] in _PHRASE_ENDS and not ali_name):
+                    token[0].startswith(normalize("والوفد")) or (token[0] in PHRASE_ENDS and not ali_name):
                 break
             if token[0] in {normalize("في")} and _LOCATION_RE.match(sentence.norm, token[2] - sentence.start + 1):
                 break
             phrase.append(token)
         while phrase and phrase[-1][0] in {",", normalize("في"), normalize("يوم")}:
             phrase.pop()
-        if phrase and not (_opens_title(phrase[0][0]) or phrase[0][0] in _RANKS or _name_then_title(phrase)):
+        if phrase and not (opens_title(phrase[0][0]) or phrase[0][0] in RANKS or name_then_title(phrase)):
             return []
         return phrase
 
@@ -795,7 +623,7 @@ class _MeetingReader:
         if not phrase:
             return
         title, name = parse_person(phrase, self.mentions)
-        if reasons is not None and title and not name and _looks_named(phrase):
+        if reasons is not None and title and not name and looks_named(phrase):
             reasons.append("name_boundary_unsure")
         if title:
             self._put(f"{role}_title_ar", *title, sentence, values, evidence)

@@ -39,8 +39,8 @@ _ABROAD_RE = re.compile(_alternation(verbs.ABROAD_PHRASES))
 
 # The coalition's side: its officials, delegations, centres, or its own name.
 _COALITION_NAME = (
-    rf"(?:ال)?تحالف (?:ال)?اسلامي(?: (?:ال)?عسكري)?(?: ل(?:محاربه|مكافحه) (?:ال)?ارهاب)?"
-    rf"|(?:ال)?تحالف (?:ال)?عسكري (?:ال)?اسلامي(?: ل(?:محاربه|مكافحه) (?:ال)?ارهاب)?"
+    r"(?:ال)?تحالف (?:ال)?اسلامي(?: (?:ال)?عسكري)?(?: ل(?:محاربه|مكافحه) (?:ال)?ارهاب)?"
+    r"|(?:ال)?تحالف (?:ال)?عسكري (?:ال)?اسلامي(?: ل(?:محاربه|مكافحه) (?:ال)?ارهاب)?"
 )
 _COALITION_NAME_RE = re.compile(rf"{_WORD_START}(?:[وبل]|لل)?(?:{_COALITION_NAME})|imctc", re.IGNORECASE)
 COALITION_PARTY_PATTERN = (
