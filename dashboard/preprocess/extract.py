@@ -740,12 +740,13 @@ def _anchors(sentences: list[Sentence], title_norm: str) -> list[int]:
                 anchors.append(index)
             continue
         # A later meeting: a side meeting, or a sentence that opens with a meeting verb in the past
-        # ("ويزور ماليزيا ضمن الجولة" is a stop still to come), and not the signing of the same document
-        # again ("ووقع المذكرة عن التحالف ...").
+        # ("ويزور ماليزيا ضمن الجولة" is a stop still to come) with the coalition as a party ("وناقش
+        # الطرفان ..." goes on about the same meeting), and not the signing of the same document again
+        # ("ووقع المذكرة عن التحالف ...").
         if _SIDE_MEETING_RE.search(sentence.norm):
             anchors.append(index)
-        elif verb.start() <= 4 and frames.VERB_RE.match(sentence.norm) and not verb.group(1).startswith("ي") \
-                and not _SAME_DOCUMENT_RE.match(sentence.norm, verb.end()):
+        elif party and verb.start() <= 4 and frames.VERB_RE.match(sentence.norm) \
+                and not verb.group(1).startswith("ي") and not _SAME_DOCUMENT_RE.match(sentence.norm, verb.end()):
             anchors.append(index)
     return anchors
 
