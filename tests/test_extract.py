@@ -307,3 +307,11 @@ def test_mali_after_a_preposition_is_the_country_and_an_organisations_name_raise
                     "والنيجر وتشاد، بالتعاون مع مكتب الأمم المتحدة المعني بالمخدرات والجريمة.")
     assert set(meeting.values["partner_countries_iso3"].split(";")) == {"MLI", "NER", "TCD"}
     assert "organized_crime" not in {t.topic_id for t in meeting.topics}
+
+
+def test_the_two_sides_going_on_about_the_meeting_is_not_another_meeting():
+    result = extract_article(
+        "استقبل الأمين العام للتحالف الإسلامي العسكري لمحاربة الإرهاب اليوم سفير تشاد لدى المملكة محمد "
+        "علي. وناقش الجانبان سبل التعاون بين مكتب الأمم المتحدة لمكافحة الإرهاب والتحالف الإسلامي.",
+        dt.date(2025, 3, 1))
+    assert [m.values.get("partner_country_iso3") for m in result.meetings] == ["TCD"]

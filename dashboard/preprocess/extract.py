@@ -71,6 +71,8 @@ _BACKGROUND_MARK_RE = re.compile(
 )
 # "ووقع المذكرة / الاتفاقية / البرنامج": the document already told of, signed by its parties.
 _SAME_DOCUMENT_RE = re.compile(r"\s+(?:[^ ]+ ){0,1}?ال(?:مذكره|اتفاقيه|اتفاق|برنامج|وثيقه)(?![\u0621-\u064a])")
+# "وناقش الجانبان ...": the two sides of the meeting already told of.
+_BOTH_SIDES_RE = re.compile(r"\s+(?:ال)?(?:جانبان|طرفان|جانبين|طرفين)(?![\u0621-\u064a])")
 _FUTURE_RE = re.compile("|".join(re.escape(normalize(p)) for p in markers.FUTURE_BEFORE_DATE))
 _BACKGROUND_HEADING_RE = re.compile("|".join(re.escape(normalize(p)) for p in markers.BACKGROUND_HEADINGS))
 _MEETING_REF_RE = re.compile(
@@ -746,7 +748,8 @@ def _anchors(sentences: list[Sentence], title_norm: str) -> list[int]:
         if _SIDE_MEETING_RE.search(sentence.norm):
             anchors.append(index)
         elif party and verb.start() <= 4 and frames.VERB_RE.match(sentence.norm) \
-                and not verb.group(1).startswith("ي") and not _SAME_DOCUMENT_RE.match(sentence.norm, verb.end()):
+                and not verb.group(1).startswith("ي") and not _SAME_DOCUMENT_RE.match(sentence.norm, verb.end()) \
+                and not _BOTH_SIDES_RE.match(sentence.norm, verb.end()):
             anchors.append(index)
     return anchors
 
