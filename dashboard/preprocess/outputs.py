@@ -28,7 +28,7 @@ import struct
 import tempfile
 from importlib.metadata import version
 from pathlib import Path
-from typing import Callable, Iterable, Sequence
+from typing import Callable, Iterable, Iterator, Sequence
 
 import numpy as np
 import pyarrow as pa
@@ -141,6 +141,13 @@ def column(kind: str, values: Sequence) -> pa.Array:
     else:
         buffers = [validity, pa.py_buffer(np.packbits(np.fromiter(values, dtype=bool, count=n), bitorder="little"))]
     return pa.Array.from_buffers(_ARROW_TYPES[kind], n, buffers, null_count=nulls)
+
+
+def rows_of(data: pa.Table) -> Iterator[tuple]:
+    """A table's rows as tuples of Python values (None for null), for SQLite: made 50,000 at a
+    time, so that the Python objects of a whole table never exist at once (GBs at 100,000 articles)."""
+    for batch in data.to_batches(max_chunksize=50_000):
+        yield from zip(*(column.to_pylist() for column in batch.columns))
 
 
 def to_arrow(table: schema.Table, rows: Sequence[Sequence]) -> pa.Table:

@@ -30,7 +30,7 @@ import pyarrow.parquet as pq
 from filelock import FileLock
 
 from dashboard.preprocess import database
-from dashboard.preprocess import dates, outputs, schema
+from dashboard.preprocess import dates, event_outputs, outputs, schema
 from dashboard.preprocess.extract import extract_article
 from dashboard.preprocess.gazetteer import load_gazetteer
 from dashboard.preprocess.reader import MAX_BYTES, SUPPORTED_SUFFIXES, read_article_bytes
@@ -391,13 +391,6 @@ def _check(table: schema.Table, data: pa.Table) -> None:
                 raise schema.SchemaError(f"{table.name}.{column}: unexpected values {sorted(bad)}")
 
 
-def _plain_rows(data: pa.Table) -> Iterator[tuple]:
-    """A table's rows as tuples of Python values (None for null), for SQLite: made 50,000 at a
-    time, so that the Python objects of a whole table never exist at once (GBs at 100,000 articles)."""
-    for batch in data.to_batches(max_chunksize=50_000):
-        yield from zip(*(column.to_pylist() for column in batch.columns))
-
-
 def _write_files(tables: dict[str, pa.Table], output: Path) -> None:
     """Every table as CSV (UTF-8 with BOM) and Parquet, each file replaced atomically."""
     for table in schema.TABLES:
@@ -603,7 +596,7 @@ def run(input_dir: Path, output_dir: Path, progress_stream=sys.stderr, workers: 
                 # writes the files.
                 cache.mark_dirty()
                 with ThreadPoolExecutor(max_workers=1) as writer:
-                    stored = writer.submit(lambda: database.write_rows(db, {n: _plain_rows(t) for n, t in new.items()}))
+                    stored = writer.submit(lambda: database.write_rows(db, {n: outputs.rows_of(t) for n, t in new.items()}))
                     _write_files(new, output_dir)
                     stored.result()
                 cache.set_written(None, {s.article_id: s.key for s in unique}, cache.stale({s.key for s in unique}))
@@ -621,15 +614,15 @@ def run(input_dir: Path, output_dir: Path, progress_stream=sys.stderr, workers: 
                 finally:
                     for tmp in (appended or {}).values():
                         tmp.unlink(missing_ok=True)
-                database.replace_article_rows(db, drop_ids, {n: _plain_rows(t) for n, t in new.items()})
+                database.replace_article_rows(db, drop_ids, {n: outputs.rows_of(t) for n, t in new.items()})
                 cache.set_written(drop_ids, {s.article_id: s.key for s in changed},
                                   [written[i] for i in drop_ids])  # a changed article's earlier result
                 summary = _summary(merged["articles"], merged["meetings"].num_rows) if appended is None \
                     else _written_summary(output_dir)
             else:  # nothing changed: the report needs only what the articles table says
                 summary = _written_summary(output_dir)
-            if changed or removed or not reusable or not _events_complete(output_dir):
-                _group_events(output_dir, db)
+            if changed or removed or not reusable or not event_outputs.complete(output_dir):
+                event_outputs.write_event_tables(output_dir, db)
             # A file read just now is checked now; one known from the ledger keeps its check time.
             cache.update_seen(seen, [(s.name, s.size, s.mtime_ns, s.article_id,
                                       checked_ns if s.read else seen[s.name][3])
@@ -645,88 +638,6 @@ def run(input_dir: Path, output_dir: Path, progress_stream=sys.stderr, workers: 
             "files": [{"file": f, "status": s, "messages": m} for f, s, m in report.per_file],
         }, ensure_ascii=False, separators=(",", ":")), encoding="utf-8"))  # no indent: the C encoder, 5x faster
     return report
-
-
-def _plain_column(frame, column: schema.Column) -> list:
-    """One column of a pandas frame as the contract's plain Python values ("" for missing text)."""
-    import pandas as pd  # only ever called on a pandas frame: already imported
-
-    values = frame[column.name].astype(object).tolist()
-    missing = pd.isna(pd.Series(values, dtype=object)).tolist()
-    if column.kind in ("str", "date"):
-        return ["" if m else str(v) for v, m in zip(values, missing)]
-    if column.kind == "int":
-        return [None if m else int(v) for v, m in zip(values, missing)]
-    return [None if m else bool(v) for v, m in zip(values, missing)]
-
-
-def _events_complete(output: Path) -> bool:
-    return all((output / f"{t.name}.parquet").exists() for t in schema.EVENT_TABLES)
-
-
-def _group_events(output: Path, db: Path) -> None:
-    """Group the meetings of the whole collection into events and write the event tables.
-
-    Meetings grouped by an earlier run keep their event (``meeting_events``), so a new article
-    joins an existing event without regrouping the collection; candidates come from blocking
-    (partner, date window, LSH buckets), never from comparing every pair.
-    """
-    from dashboard.preprocess import events  # pandas, datasketch, rapidfuzz: only when something changed
-
-    def read(name: str, columns=None):
-        return pq.read_table(output / f"{name}.parquet", columns=columns).to_pandas()
-
-    meetings = read("meetings")
-    articles = read("articles", ["article_id", "published_date", "outlet"])
-    signatures = read("article_signatures").set_index("article_id")["signature"]
-    previous = None
-    if _events_complete(output):
-        previous = read("meeting_events", ["meeting_id", "event_id"]).set_index("meeting_id")["event_id"]
-    assigned = events.group_meetings(meetings, articles, signatures, previous)
-    grouped = meetings.merge(assigned[["meeting_id", "event_id", "possible_same_event"]], on="meeting_id")
-    weak = grouped["possible_same_event"].fillna("") != ""
-    grouped["review_reasons"] = grouped["review_reasons"].fillna("").where(
-        ~weak, (grouped["review_reasons"].fillna("") + ";possible_same_event").str.lstrip(";"))
-    # Only the events a new, changed or removed report belongs to are built again; the others are
-    # kept as the last run wrote them (a report that joins an event changes only that event).
-    changed = set(assigned["event_id"]) if previous is None else \
-        set(assigned.loc[~assigned["meeting_id"].isin(previous.index), "event_id"]) | \
-        set(previous[~previous.index.isin(assigned["meeting_id"])]) | set(assigned.loc[weak.to_numpy(), "event_id"])
-    subset = grouped[grouped["event_id"].isin(changed)]
-    ids = pa.array(list(subset["meeting_id"]), type=pa.string())
-    topics = pq.read_table(output / "meeting_topics.parquet")
-    topics = topics.filter(pc.is_in(topics["meeting_id"], value_set=ids)).to_pandas()
-    built, built_topics = events.build_events(subset, articles, topics)
-    fresh = {schema.EVENTS.name: built, schema.EVENT_TOPICS.name: built_topics,
-             schema.MEETING_EVENTS.name: assigned[assigned["event_id"].isin(changed)]}
-    # Unchanged events stay Arrow from the last run's files; only the changed ones pass through Python.
-    changed_ids = pa.array(sorted(changed), type=pa.string())
-    tables = {}
-    for table in schema.EVENT_TABLES:
-        frame = assigned if table is schema.MEETING_EVENTS else fresh[table.name]
-        new = outputs.to_arrow(table, list(zip(*(_plain_column(frame, c) for c in table.columns))) if len(frame) else [])
-        if previous is not None and table is not schema.MEETING_EVENTS:
-            kept = pq.read_table(output / f"{table.name}.parquet")
-            kept = kept.filter(pc.invert(pc.is_in(kept["event_id"], value_set=changed_ids)))
-            new = pa.concat_tables([kept.cast(new.schema), new])
-        tables[table.name] = new.sort_by([(k, "ascending") for k in table.key]) if new.num_rows > 1 else new
-    for table in schema.EVENT_TABLES:
-        outputs.write_csv(tables[table.name], output / f"{table.name}.csv")
-        outputs.write_parquet(tables[table.name], output / f"{table.name}.parquet")
-    if previous is None or not database.has_event_tables(db):
-        database.write_rows(db, {name: _plain_rows(data) for name, data in tables.items()})
-        return
-    # The store changes only where the events changed (rewriting 10,000 events took 0.3 s).
-    gone = set(previous[~previous.index.isin(assigned["meeting_id"])].index)
-    changes = {}
-    for table in schema.EVENT_TABLES:
-        frame = fresh[table.name]
-        rows = list(zip(*(_plain_column(frame, c) for c in table.columns))) if len(frame) else []
-        if table is schema.MEETING_EVENTS:
-            changes[table.name] = ("meeting_id", set(frame["meeting_id"]) | gone, rows)
-        else:
-            changes[table.name] = ("event_id", changed, rows)
-    database.replace_keyed_rows(db, changes)
 
 
 def _summary(articles: pa.Table, meetings: int) -> tuple[list[tuple[str, str, str]], int]:
