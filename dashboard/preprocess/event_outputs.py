@@ -10,11 +10,20 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from dashboard.preprocess import database, outputs, schema
+
+
+def _member(values, allowed) -> np.ndarray:
+    """``values.isin(allowed)`` through Arrow's hash lookup (pandas' isin on Arrow strings took 0.13 s
+    of a re-run at 10,000 meetings)."""
+    array = pa.array(np.asarray(values, dtype=object).astype(str), type=pa.string())
+    found = pc.is_in(array, value_set=pa.array(np.asarray(list(allowed), dtype=object).astype(str), type=pa.string()))
+    return found.to_numpy(zero_copy_only=False)
 
 
 def _plain_column(frame, column: schema.Column) -> list:
@@ -61,15 +70,16 @@ def write_event_tables(output: Path, db: Path) -> None:
     # Only the events a new, changed or removed report belongs to are built again; the others are
     # kept as the last run wrote them (a report that joins an event changes only that event).
     changed = set(assigned["event_id"]) if previous is None else \
-        set(assigned.loc[~assigned["meeting_id"].isin(previous.index), "event_id"]) | \
-        set(previous[~previous.index.isin(assigned["meeting_id"])]) | set(assigned.loc[weak.to_numpy(), "event_id"])
-    subset = grouped[grouped["event_id"].isin(changed)]
+        set(assigned.loc[~_member(assigned["meeting_id"], previous.index), "event_id"]) | \
+        set(previous[~_member(previous.index, assigned["meeting_id"])]) | \
+        set(assigned.loc[weak.to_numpy(), "event_id"])
+    subset = grouped[_member(grouped["event_id"], changed)]
     ids = pa.array(list(subset["meeting_id"]), type=pa.string())
     topics = pq.read_table(output / "meeting_topics.parquet")
     topics = topics.filter(pc.is_in(topics["meeting_id"], value_set=ids)).to_pandas()
     built, built_topics = events.build_events(subset, articles, topics)
     fresh = {schema.EVENTS.name: built, schema.EVENT_TOPICS.name: built_topics,
-             schema.MEETING_EVENTS.name: assigned[assigned["event_id"].isin(changed)]}
+             schema.MEETING_EVENTS.name: assigned[_member(assigned["event_id"], changed)]}
     # Unchanged events stay Arrow from the last run's files; only the changed ones pass through Python.
     changed_ids = pa.array(sorted(changed), type=pa.string())
     tables = {}
@@ -88,7 +98,7 @@ def write_event_tables(output: Path, db: Path) -> None:
         database.write_rows(db, {name: outputs.rows_of(data) for name, data in tables.items()})
         return
     # The store changes only where the events changed (rewriting 10,000 events took 0.3 s).
-    gone = set(previous[~previous.index.isin(assigned["meeting_id"])].index)
+    gone = set(previous[~_member(previous.index, assigned["meeting_id"])].index)
     changes = {}
     for table in schema.EVENT_TABLES:
         frame = fresh[table.name]
