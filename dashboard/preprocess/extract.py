@@ -34,7 +34,7 @@ from dashboard.preprocess.names import (
 from dashboard.preprocess.gazetteer import Gazetteer, Mention, load_gazetteer
 from dashboard.preprocess.normalize import NormalizedText, normalize, normalize_with_offsets
 
-HOST_COUNTRY = "SAU"
+HOST_COUNTRY = frames.HOST_COUNTRY
 COALITION_ORG = "IMCTC"
 
 _AR = r"\u0621-\u064a"
@@ -217,7 +217,6 @@ _SIDE_WORDS = frozenset(normalize(w) for w in ("الجانب", "جانب", "ال
 _OWN_OFFICIAL_RE = re.compile("|".join(re.escape(normalize(w)) for w in people.OWN_OFFICIAL))
 # "في الجزائر"، "بالجزائر العاصمة": where the meeting was held.
 _LOCATIVE_RE = re.compile(rf"(?:(?<![{_AR}])في |(?<![{_AR}])ب|(?<![{_AR}])الي )$")
-_SEAT_OF_RE = re.compile(rf"\s*{normalize('مقرا')}")
 _WITH_RE = re.compile(rf"(?:و)?مع(?![{_AR}])")
 _ADVERBS_RE = re.compile(frames.ADVERB_PATTERN)
 
@@ -330,7 +329,7 @@ class _MeetingReader:
             countries = [m for m in countries if m.key not in seats and m.form != "adjective"
                          and not (alone and _LOCATIVE_RE.search(self.article.norm, max(0, m.start - 8), m.start))]
         # "التي تتخذ من الكويت مقراً لها": where a body sits, not who came.
-        countries = [m for m in countries if not _SEAT_OF_RE.match(self.article.norm, m.end)]
+        countries = [m for m in countries if not frames.SEAT_OF_RE.match(self.article.norm, m.end)]
         return countries, orgs
 
     def read(self, anchor: int, index: int) -> Meeting:

@@ -63,8 +63,9 @@ _OTHER_COALITION_RE = re.compile(_alternation(markers.OTHER_COALITIONS))
 _CITY_ISO3 = {normalize(city): iso3 for city, iso3 in places.CITIES}
 _CITY_RE = re.compile(rf"{_WORD_START}(?:و|ف)?(?:ب|ل|في )?({_alternation(c for c, _ in places.CITIES)}){_WORD_END}")
 _SEAT_RE = re.compile(rf"(?:في |ب|ل|الي |إلى )?(?:{_alternation(places.COALITION_SEATS)})")
-_HOST_COUNTRY = "SAU"
-_SEAT_OF_RE = re.compile(rf"\s*{normalize('مقرا')}")
+HOST_COUNTRY = "SAU"  # the coalition's seat: a meeting there is a visit received
+# "تتخذ من الكويت مقراً لها": the place a body sits, not where a meeting was.
+SEAT_OF_RE = re.compile(rf"\s*{normalize('مقرا')}")
 _TO = (normalize("إلى "), normalize("إلى ال"))
 # Words that may stand between a verb and its subject: time adverbs, weekdays, dates.
 ADVERB_PATTERN = (
@@ -136,7 +137,7 @@ def cities(norm: str) -> list[tuple[str, int, int]]:
     "تتخذ من الكويت مقراً لها" names where a body sits, not a place of the meeting: left out.
     """
     return [(_CITY_ISO3[m.group(1)], m.start(1), m.end(1)) for m in _CITY_RE.finditer(norm)
-            if not _SEAT_OF_RE.match(norm, m.end())]
+            if not SEAT_OF_RE.match(norm, m.end())]
 
 
 def dateline_iso3(norm_body: str) -> str:
@@ -179,11 +180,11 @@ def read_frame(norm: str, country_spans: list[tuple[str, int, int]] = ()) -> Fra
     place_iso3, place_span = "", None
     for iso3, start, end in cities(norm):
         place_iso3, place_span = iso3, (start, end)
-        if iso3 != _HOST_COUNTRY:
+        if iso3 != HOST_COUNTRY:
             break
-    if not place_iso3 or place_iso3 == _HOST_COUNTRY:
+    if not place_iso3 or place_iso3 == HOST_COUNTRY:
         for iso3, start, end in country_spans:
-            if iso3 != _HOST_COUNTRY and norm[:start].endswith(_TO):
+            if iso3 != HOST_COUNTRY and norm[:start].endswith(_TO):
                 place_iso3, place_span = iso3, (start, end)
                 break
     seat = _SEAT_RE.search(norm)
@@ -221,8 +222,8 @@ def event_type(frame: Frame, norm: str, headline: str, dateline: str, group: boo
         return "agreement", "signing"
     if group:
         return "multilateral", "group"
-    foreign_place = bool(frame.place_iso3) and frame.place_iso3 != _HOST_COUNTRY
-    saudi_place = frame.at_seat or frame.place_iso3 == _HOST_COUNTRY
+    foreign_place = bool(frame.place_iso3) and frame.place_iso3 != HOST_COUNTRY
+    saudi_place = frame.at_seat or frame.place_iso3 == HOST_COUNTRY
     if frame.kind == "receive" and frame.coalition_subject is False:
         return "visit_abroad", "received_by_host"
     if frame.kind in ("visit", "arrive") and frame.coalition_subject and not frame.at_seat:
@@ -236,12 +237,12 @@ def event_type(frame: Frame, norm: str, headline: str, dateline: str, group: boo
     if frame.kind in ("visit", "arrive") and frame.coalition_subject is False:
         return "visit_received", "visitor_travelled"
     if frame.kind == "receive" and frame.coalition_subject:
-        if dateline and dateline != _HOST_COUNTRY:
+        if dateline and dateline != HOST_COUNTRY:
             return "visit_abroad", "foreign_dateline"
         return "visit_received", "coalition_received"
     if frame.kind == "meet" and frame.coalition_subject is False:
         return "visit_abroad", "fallback_host_speaks"
-    if dateline and dateline != _HOST_COUNTRY:
+    if dateline and dateline != HOST_COUNTRY:
         return "visit_abroad", "foreign_dateline"
     return "visit_received", "fallback"
 
@@ -261,5 +262,5 @@ def group_label(norm: str) -> tuple[str, str, int, int] | None:
 def place_of(norm: str) -> tuple[str, bool]:
     """(country of the first city named, whether the coalition's seat is named) in ``norm``."""
     found = cities(norm)
-    foreign = [iso3 for iso3, _, _ in found if iso3 != _HOST_COUNTRY]
+    foreign = [iso3 for iso3, _, _ in found if iso3 != HOST_COUNTRY]
     return (foreign[0] if foreign else found[0][0] if found else ""), bool(_SEAT_RE.search(norm))
