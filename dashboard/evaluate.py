@@ -100,7 +100,7 @@ def meeting_countries(meeting: dict) -> list[str]:
 
 def counterpart(meeting: dict) -> tuple[str, str]:
     """(name, title) of the coalition's counterpart: the host on a visit abroad, else the visitor."""
-    role = "host" if meeting.get("event_type") == "visit_abroad" else "visitor"
+    role = events.counterpart_role(meeting.get("event_type") or "")
     return meeting.get(f"{role}_name_ar") or "", meeting.get(f"{role}_title_ar") or ""
 
 

@@ -14,8 +14,8 @@ from pathlib import Path
 import pandas as pd
 
 from dashboard import corrections, store
-from dashboard.analytics.events import event_view
-from dashboard.preprocess import pipeline
+from dashboard.analytics.events import event_view, with_event_ids
+from dashboard.preprocess import pipeline, schema
 
 __all__ = ["TABLE_NAMES", "LoadedTables", "load_tables", "has_store", "store_stamp"]
 
@@ -73,20 +73,15 @@ def load_tables(data_dir: Path) -> LoadedTables:
 def with_events(meetings: pd.DataFrame, meeting_events: pd.DataFrame) -> pd.DataFrame:
     """Each report's ``event_id`` (its own when the store has no grouping yet), and the review reason
     ``possible_same_event`` where the grouping was unsure."""
-    grouping = meeting_events.set_index("meeting_id") if not meeting_events.empty else None
-    event_id = meetings["meeting_id"].map(grouping["event_id"]) if grouping is not None else \
-        pd.Series(pd.NA, index=meetings.index, dtype="string")
-    event_id = event_id.astype("string").fillna("e-" + meetings["meeting_id"].astype("string"))
-    meetings = meetings.assign(event_id=event_id)
-    if grouping is None:
-        return meetings
+    if meeting_events.empty:
+        return with_event_ids(meetings)
+    grouping = meeting_events.set_index("meeting_id")
+    meetings = with_event_ids(meetings.assign(event_id=meetings["meeting_id"].map(grouping["event_id"])))
     unsure = meetings["meeting_id"].map(grouping["possible_same_event"]).fillna("") != ""
-    if unsure.any():
-        reasons = meetings["review_reasons"].fillna("")
-        meetings = meetings.assign(
-            review_reasons=reasons.where(~unsure, (reasons + ";possible_same_event").str.lstrip(";")),
-            needs_review=meetings["needs_review"].fillna(False) | unsure)
-    return meetings
+    if not unsure.any():
+        return meetings
+    return meetings.assign(review_reasons=schema.flag_possible_same_event(meetings["review_reasons"], unsure),
+                           needs_review=meetings["needs_review"].fillna(False) | unsure)
 
 
 def has_store(data_dir: Path) -> bool:

@@ -14,21 +14,24 @@ from __future__ import annotations
 import pandas as pd
 
 from dashboard.preprocess.events import build_events
+from dashboard.preprocess.schema import own_event_ids
 
-__all__ = ["COUNT_MODES", "event_view", "event_reports", "event_of"]
+__all__ = ["COUNT_MODES", "event_view", "event_reports", "event_of", "with_event_ids"]
 
 # What the charts count: real meetings (events), or how much was written about them (reports).
 COUNT_MODES = ("events", "reports")
 
 
-def _with_event_ids(meetings: pd.DataFrame) -> pd.DataFrame:
-    if "event_id" in meetings.columns:
-        ids = meetings["event_id"].astype("string")
-        if ids.notna().all() and (ids != "").all():
-            return meetings
-        return meetings.assign(event_id=ids.where(ids.notna() & (ids != ""), "e-" + meetings["meeting_id"]))
-    # Tables written before events existed: every report is its own event.
-    return meetings.assign(event_id="e-" + meetings["meeting_id"].astype("string"))
+def with_event_ids(meetings: pd.DataFrame) -> pd.DataFrame:
+    """``meetings`` with every report's ``event_id``: a report with none (tables written before events
+    existed, a report the grouping never saw) is its own event."""
+    own = own_event_ids(meetings["meeting_id"])
+    if "event_id" not in meetings.columns:
+        return meetings.assign(event_id=own)
+    ids = meetings["event_id"].astype("string")
+    if ids.notna().all() and (ids != "").all():
+        return meetings
+    return meetings.assign(event_id=ids.where(ids.notna() & (ids != ""), own))
 
 
 def event_view(meetings: pd.DataFrame, meeting_topics: pd.DataFrame, articles: pd.DataFrame
@@ -44,7 +47,7 @@ def event_view(meetings: pd.DataFrame, meeting_topics: pd.DataFrame, articles: p
         partner, type, date and place, names filled from any report, ``reports`` and ``outlets``
         counts and ``first_reported``; and the topic rows of the events, keyed the same way.
     """
-    meetings = _with_event_ids(meetings)
+    meetings = with_event_ids(meetings)
     if meetings.empty:
         return meetings.assign(reports=pd.Series(dtype="Int64"), outlets=pd.Series(dtype="Int64")), meeting_topics
     events, event_topics = build_events(meetings, articles, meeting_topics)
@@ -72,7 +75,7 @@ def event_view(meetings: pd.DataFrame, meeting_topics: pd.DataFrame, articles: p
 
 def event_of(meetings: pd.DataFrame, meeting_id: str) -> str:
     """The event a report belongs to ("" for an unknown meeting)."""
-    rows = _with_event_ids(meetings)
+    rows = with_event_ids(meetings)
     found = rows.loc[rows["meeting_id"] == meeting_id, "event_id"]
     return str(found.iloc[0]) if len(found) else ""
 
@@ -80,7 +83,7 @@ def event_of(meetings: pd.DataFrame, meeting_id: str) -> str:
 def event_reports(meetings: pd.DataFrame, articles: pd.DataFrame, event_id: str) -> pd.DataFrame:
     """Every report of one event, side by side: its meeting row with the article's file, outlet and
     published date, the best-grounded report first."""
-    meetings = _with_event_ids(meetings)
+    meetings = with_event_ids(meetings)
     rows = meetings[meetings["event_id"] == event_id]
     info = articles.set_index("article_id")[["file", "outlet", "published_date", "source_url"]]
     rows = rows.join(info, on="article_id")

@@ -33,8 +33,7 @@ from __future__ import annotations
 import pandas as pd
 
 from dashboard.analytics import is_dated, member
-from dashboard.corrections.fields import (EVENT_PREFIX, MERGED_PREFIX, TEXT_FIELDS, VISIBLE, countries,
-                                          organisation_names)
+from dashboard.corrections.fields import MERGED_PREFIX, TEXT_FIELDS, VISIBLE, countries, organisation_names
 from dashboard.preprocess import schema
 from dashboard.preprocess.topics import TOPICS_BY_ID
 
@@ -139,7 +138,7 @@ def apply_corrections(meetings: pd.DataFrame, meeting_topics: pd.DataFrame, corr
         out[field] = out[field].mask(mask, values)
     values, mask = new("event_id")
     if mask.any():  # a report split out of its event, or moved into another
-        current = out["event_id"].astype("string") if "event_id" in out else EVENT_PREFIX + ids.astype("string")
+        current = out["event_id"].astype("string") if "event_id" in out else schema.own_event_ids(ids)
         out["event_id"] = current.mask(mask, values)
     values, mask = new("date")
     if mask.any():

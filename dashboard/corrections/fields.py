@@ -46,7 +46,7 @@ FIELDS = EDITABLE_FIELDS + ("reviewed", "status", "event_id")
 TEXT_FIELDS = ("visitor_name_ar", "visitor_title_ar")
 
 VISIBLE, HIDDEN, MERGED_PREFIX = "visible", "hidden", "merged_into:"
-EVENT_PREFIX = "e-"  # event ids: "e-" and the id of the report that started the event
+EVENT_PREFIX = schema.EVENT_PREFIX
 
 
 @dataclass(frozen=True)

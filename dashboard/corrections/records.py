@@ -27,8 +27,7 @@ from typing import Any, Iterable
 import pandas as pd
 
 from dashboard import config, store
-from dashboard.corrections.fields import (EVENT_PREFIX, MERGED_PREFIX, VISIBLE, Correction, normalize_value,
-                                          topic_ids)
+from dashboard.corrections.fields import MERGED_PREFIX, VISIBLE, Correction, normalize_value, topic_ids
 from dashboard.preprocess import schema
 from dashboard.preprocess.topics import TOPICS_BY_ID
 
@@ -66,7 +65,7 @@ def _pipeline_value(conn: sqlite3.Connection, meeting_id: str, field: str) -> st
     if field == "reviewed":
         return ""
     if field == "event_id" and (column != "event_id" or not row[0]):
-        return EVENT_PREFIX + meeting_id  # a store from before events: each report was its own
+        return schema.own_event_ids(meeting_id)  # a store from before events: each report was its own
     return "" if row[0] is None else str(row[0])
 
 

@@ -11,7 +11,8 @@ from __future__ import annotations
 import pandas as pd
 
 from dashboard.analytics import meeting_dates
-from dashboard.corrections.fields import EDITABLE_FIELDS, EVENT_PREFIX, VISIBLE, Correction, normalize_value, topic_ids
+from dashboard.corrections.fields import EDITABLE_FIELDS, VISIBLE, Correction, normalize_value, topic_ids
+from dashboard.preprocess import schema
 from dashboard.preprocess.topics import TOPICS_BY_ID
 
 __all__ = ["review_frame", "diff_edits"]
@@ -45,7 +46,7 @@ def review_frame(meetings: pd.DataFrame, meeting_topics: pd.DataFrame) -> pd.Dat
         # The event each report counts in (not edited in the table: the page splits and joins events).
         "event_id": (meetings["event_id"].astype("string").fillna("") if "event_id" in meetings
                      else pd.Series("", index=meetings.index)).where(lambda s: s != "",
-                                                                    EVENT_PREFIX + meetings["meeting_id"].astype(str)),
+                                                                    schema.own_event_ids(meetings["meeting_id"])),
         "date": meeting_dates(meetings),  # the one rule: NaT unless a real yyyy-mm-dd day
         "partner_country_iso3": meetings["partner_country_iso3"].replace("", pd.NA).astype(object)
                                 .where(lambda s: s.notna(), None),

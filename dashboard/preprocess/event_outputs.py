@@ -65,8 +65,7 @@ def write_event_tables(output: Path, db: Path) -> None:
     assigned = events.group_meetings(meetings, articles, signatures, previous)
     grouped = meetings.merge(assigned[["meeting_id", "event_id", "possible_same_event"]], on="meeting_id")
     weak = grouped["possible_same_event"].fillna("") != ""
-    grouped["review_reasons"] = grouped["review_reasons"].fillna("").where(
-        ~weak, (grouped["review_reasons"].fillna("") + ";possible_same_event").str.lstrip(";"))
+    grouped["review_reasons"] = schema.flag_possible_same_event(grouped["review_reasons"], weak)
     # Only the events a new, changed or removed report belongs to are built again; the others are
     # kept as the last run wrote them (a report that joins an event changes only that event).
     changed = set(assigned["event_id"]) if previous is None else \

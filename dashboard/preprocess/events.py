@@ -36,7 +36,7 @@ import numpy as np
 import pandas as pd
 from rapidfuzz import fuzz
 
-from dashboard.preprocess import signature
+from dashboard.preprocess import schema, signature
 from dashboard.preprocess.normalize import normalize
 
 
@@ -122,9 +122,15 @@ def partner_key(meetings: pd.DataFrame) -> pd.Series:
     return country.where(country != "", ("org:" + org).where(org != "", ""))
 
 
+def counterpart_role(event_type: str) -> str:
+    """Whose name and title are the coalition's counterpart's: the host's on a visit abroad (the
+    coalition's official is the visitor), the visitor's otherwise."""
+    return "host" if event_type == "visit_abroad" else "visitor"
+
+
 def counterpart(meetings: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
-    """(name, title) of each meeting's counterpart: the host on a visit abroad, the visitor otherwise."""
-    abroad = meetings["event_type"].astype("string").fillna("") == "visit_abroad"
+    """(name, title) of each meeting's counterpart (``counterpart_role``)."""
+    abroad = meetings["event_type"].astype("string").fillna("").map(counterpart_role) == "host"
 
     def column(field: str) -> pd.Series:
         visitor = meetings[f"visitor_{field}_ar"].astype("string").fillna("")
@@ -245,7 +251,7 @@ def group_meetings(meetings: pd.DataFrame, articles: pd.DataFrame, signatures: p
             if match:
                 event_of[m], grouped_by[m] = event_of[match], how
             else:
-                event_of[m], grouped_by[m] = f"e-{m}", ""
+                event_of[m], grouped_by[m] = schema.own_event_ids(m), ""
     return pd.DataFrame({
         "meeting_id": ids,
         "event_id": [event_of[m] for m in ids],

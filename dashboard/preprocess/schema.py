@@ -235,6 +235,20 @@ EVENT_TOPICS = Table(
     key=("event_id", "topic_id"),
 )
 EVENT_TABLES: tuple[Table, ...] = (MEETING_EVENTS, EVENTS, EVENT_TOPICS)
+
+EVENT_PREFIX = "e-"  # event ids: "e-" and the id of the report that started the event
+
+
+def flag_possible_same_event(reasons, unsure):
+    """Review reasons (a Series) with ``possible_same_event`` added where ``unsure`` (a boolean mask):
+    reports that may tell of a meeting another report already does."""
+    reasons = reasons.fillna("")
+    return reasons.where(~unsure, (reasons + ";possible_same_event").str.lstrip(";"))
+
+
+def own_event_ids(meeting_ids):
+    """The event id a report has when it is its own event (a str, or a Series of them)."""
+    return EVENT_PREFIX + (meeting_ids if isinstance(meeting_ids, str) else meeting_ids.astype("string"))
 TABLES_BY_NAME = {t.name: t for t in TABLES + EVENT_TABLES}
 
 # Tables that belong to users: kept in the same SQLite store, never in ``TABLES`` (which every
