@@ -68,12 +68,19 @@ class Context:
     @property
     def base_meetings(self) -> pd.DataFrame:
         """Every row of what is counted, before the filters: events, or reports in the reports view."""
-        return self.dataset.meetings if self.filters.count == "reports" else self.dataset.events
+        return counted_tables(self.dataset, self.filters)[0]
 
     @property
     def base_topics(self) -> pd.DataFrame:
         """Every topic row of what is counted (events, or reports in the reports view)."""
-        return self.dataset.meeting_topics if self.filters.count == "reports" else self.dataset.event_topics
+        return counted_tables(self.dataset, self.filters)[1]
+
+
+def counted_tables(dataset: Dataset, filters: analytics.Filters) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(meetings, topic rows) the charts count: one row per event, or per report in the reports view."""
+    if filters.count == "reports":
+        return dataset.meetings, dataset.meeting_topics
+    return dataset.events, dataset.event_topics
 
 
 def language() -> str:
@@ -179,9 +186,7 @@ def build_context() -> Context:
     dataset = load_dataset()
     filters = sidebar_filters(dataset)
     apply_direction(filters.lang)
-    counted = (dataset.meetings, dataset.meeting_topics) if filters.count == "reports" else \
-        (dataset.events, dataset.event_topics)
-    return Context(dataset, filters, analytics.apply_filters(*counted, filters))
+    return Context(dataset, filters, analytics.apply_filters(*counted_tables(dataset, filters), filters))
 
 
 def context() -> Context:
