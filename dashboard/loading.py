@@ -13,11 +13,11 @@ from pathlib import Path
 
 import pandas as pd
 
-from dashboard import corrections, store
+from dashboard import analytics, corrections, store
 from dashboard.analytics.events import event_view, with_event_ids
 from dashboard.preprocess import pipeline, schema
 
-__all__ = ["TABLE_NAMES", "LoadedTables", "load_tables", "has_store", "store_stamp"]
+__all__ = ["TABLE_NAMES", "LoadedTables", "load_tables", "counted_tables", "has_store", "store_stamp"]
 
 #: The pipeline's tables the dashboard reads.
 TABLE_NAMES = ("articles", "meetings", "meeting_topics", "mentioned_countries", "evidence", "article_texts",
@@ -68,6 +68,14 @@ def load_tables(data_dir: Path) -> LoadedTables:
     events, event_topics = event_view(tables["meetings"], tables["meeting_topics"], tables["articles"])
     return LoadedTables(**tables, report=report, corrections=log, review_meetings=review_meetings,
                         review_topics=review_topics, data_dir=data_dir, events=events, event_topics=event_topics)
+
+
+def counted_tables(tables: LoadedTables, filters: analytics.Filters) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(meetings, topic rows) that charts, slides and exports count: one row per event, or per report
+    in the reports view (``filters.count``)."""
+    if filters.count == "reports":
+        return tables.meetings, tables.meeting_topics
+    return tables.events, tables.event_topics
 
 
 def with_events(meetings: pd.DataFrame, meeting_events: pd.DataFrame) -> pd.DataFrame:

@@ -17,6 +17,7 @@ import streamlit as st
 
 from dashboard import analytics, i18n, tables
 from dashboard.data import Dataset, load_dataset
+from dashboard.loading import counted_tables
 from dashboard.export import safe_filename
 from dashboard.i18n import t
 from dashboard.preprocess.schema import EVENT_TYPES
@@ -74,13 +75,6 @@ class Context:
     def base_topics(self) -> pd.DataFrame:
         """Every topic row of what is counted (events, or reports in the reports view)."""
         return counted_tables(self.dataset, self.filters)[1]
-
-
-def counted_tables(dataset: Dataset, filters: analytics.Filters) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """(meetings, topic rows) the charts count: one row per event, or per report in the reports view."""
-    if filters.count == "reports":
-        return dataset.meetings, dataset.meeting_topics
-    return dataset.events, dataset.event_topics
 
 
 def language() -> str:
@@ -237,7 +231,7 @@ def show_chart(figure, key: str, on_select=None) -> None:
 
 
 def select_country_from_map(chart_key: str) -> None:
-    """Callback: a click on a country of the map filters every chart to that country."""
+    """Callback: a click on a country of the map opens its profile, filtered to it."""
     selection = st.session_state.get(chart_key)
     points = (selection or {}).get("selection", {}).get("points", []) if selection else []
     codes = []
@@ -246,16 +240,38 @@ def select_country_from_map(chart_key: str) -> None:
         if isinstance(code, str) and len(code) == 3:
             codes.append(code)
     if codes:
+        # One country: its profile opens (``open_profile_after_map_click``); several (a box selection)
+        # filter every page to them.
         st.session_state["flt_country"] = sorted(set(codes))
+        if len(set(codes)) == 1:
+            st.session_state["flt_org"] = []
+            st.session_state["_open_partner"] = codes[0]
+
+
+# Table columns that hold links (relative URLs), by the i18n key of their header, with the key of
+# the text each link shows.
+_LINK_COLUMNS = {"col_profile": "open_profile", "col_sources": "open_source"}
 
 
 def show_table(frame: pd.DataFrame, key: str, lang: str) -> None:
     """A table, or "no data" in the interface language when it has no rows (Streamlit's own empty
-    table says "empty", in English, whatever the language)."""
+    table says "empty", in English, whatever the language). A "profile" or "sources" column shows
+    as links (``tables`` adds them: a partner's profile, a report on the Sources page)."""
     if frame.empty:
         st.caption(t("no_data", lang))
-    else:
-        st.dataframe(frame, hide_index=True, key=key)
+        return
+    links = {t(header, lang): st.column_config.LinkColumn(t(header, lang), display_text=t(text_key, lang))
+             for header, text_key in _LINK_COLUMNS.items() if t(header, lang) in frame.columns}
+    st.dataframe(frame, hide_index=True, key=key, column_config=links or None)
+
+
+def open_profile_after_map_click() -> None:
+    """After a click on a country of the map: open that country's profile (the click already set the
+    country filter, so the link carries it and every other filter)."""
+    code = st.session_state.pop("_open_partner", None)
+    if code:
+        query = {k: v for k, v in st.query_params.to_dict().items() if k not in ("org", "page")}
+        st.switch_page("dashboard/pages/partner.py", query_params=query | {"country": code})
 
 
 def no_data_note(ctx: Context) -> bool:

@@ -4,7 +4,8 @@ No Streamlit here. The tables the charts show (counts per country, per month,
 per topic, dated and undated meetings...) come from ``dashboard.analytics``;
 this package only draws them, one module per family: ``style`` (fonts,
 palettes, ``ChartStyle``, layout and label helpers, ``empty_figure``), ``map``,
-``time``, ``topics``, ``headline`` (the overview's numbers as a figure, for slides) and
+``time``, ``topics``, ``headline`` (the overview's numbers as a figure, for slides), ``profile``
+(one partner's topics against the others', its counterparts over time) and
 ``presentation`` (large type for a projector).
 
 Rules every chart follows (and ``tests/test_charts.py`` checks):
@@ -36,6 +37,7 @@ from __future__ import annotations
 
 from dashboard.charts.headline import headline_figure
 from dashboard.charts.map import partner_map
+from dashboard.charts.profile import people_timeline, topic_comparison_bars
 from dashboard.charts.presentation import PRESENTATION_FONT, PRESENTATION_TITLE, presentation_layout
 from dashboard.charts.style import EVENT_TYPE_ORDER, FONT_FAMILY, OKABE_ITO, ChartStyle, empty_figure, style
 from dashboard.charts.time import monthly_bar, visits_timeline
@@ -45,6 +47,6 @@ from dashboard.charts.topics import topic_bars, topic_partner_heatmap, topics_ov
 __all__ = [
     "FONT_FAMILY", "OKABE_ITO", "EVENT_TYPE_ORDER", "ChartStyle", "style", "empty_figure",
     "partner_map", "visits_timeline", "monthly_bar", "topic_bars", "topic_partner_heatmap", "topics_over_time",
-    "headline_figure",
+    "headline_figure", "topic_comparison_bars", "people_timeline",
     "PRESENTATION_FONT", "PRESENTATION_TITLE", "presentation_layout",
 ]

@@ -146,7 +146,8 @@ def _texts(values) -> list[str]:
             for v in pd.Series(values).astype(object).tolist()]
 
 
-def _name_key(name: str) -> str:
+def name_key(name: str) -> str:
+    """A counterpart's name as compared: matching form, without بن/ابن/ال and with عبد joined to the next word."""
     return " ".join(w for w in normalize(name).replace("عبد ", "عبد").split() if w not in _NOT_NAME_WORDS)
 
 
@@ -169,13 +170,22 @@ class _Report:
     title: str
 
 
+def same_person(a: str, b: str, rules: GroupingRules = RULES) -> bool:
+    """Whether two names (``name_key`` forms) are spellings of one person's name: the one rule, used by
+    the grouping and by a partner's list of people met.
+
+    Same order first (a variant of a name's first letter, شودري/تشودري, reorders sorted tokens),
+    then sorted tokens for names given in another order.
+    """
+    if not a or not b:
+        return False
+    return max(fuzz.ratio(a, b), fuzz.token_sort_ratio(a, b)) >= rules.name_similarity
+
+
 def _same_counterpart(a: _Report, b: _Report, rules: GroupingRules) -> str:
     """"name", "title" or "" : how far the two reports agree on who the counterpart was."""
     if a.name and b.name:
-        # Same order first (a variant of a name's first letter, شودري/تشودري, reorders sorted tokens),
-        # then sorted tokens for names given in another order.
-        similarity = max(fuzz.ratio(a.name, b.name), fuzz.token_sort_ratio(a.name, b.name))
-        return "name" if similarity >= rules.name_similarity else ""
+        return "name" if same_person(a.name, b.name, rules) else ""
     if a.title and b.title and fuzz.token_set_ratio(a.title, b.title) >= rules.title_similarity:
         return "title"
     return ""
@@ -220,7 +230,7 @@ def group_meetings(meetings: pd.DataFrame, articles: pd.DataFrame, signatures: p
     wanted = {k for m, k in zip(ids, keys) if m not in event_of and k}
     reports = {
         mid: _Report(mid, aid, key, etype, _day(date) if has_date else None, _day(published.get(aid, "")),
-                     _name_key(name), normalize(title))
+                     name_key(name), normalize(title))
         for mid, aid, key, etype, date, has_date, name, title in zip(
             ids, _texts(meetings["article_id"]), keys, _texts(meetings["event_type"]), _texts(meetings["date"]),
             explicit, _texts(names), _texts(titles))

@@ -1,0 +1,549 @@
+"""One partner's record: what the partner page and the partner briefing pack show.
+
+A partner is a country (ISO3) or an organisation (its ``organisation_keys``
+value, the organisation filter's): ``Partner``. Which meetings are a partner's
+is the one rule of ``partners`` (a multilateral meeting is every listed
+state's). Everything here takes the rows the sidebar's filters selected (events,
+or reports in the reports view) and returns DataFrames or numbers:
+
+* ``partner_directory``: every partner with its names in both languages, for
+  the searchable picker; ``find_partner`` reads "PAK", "Pakistan" or "باكستان".
+* ``partner_headline``: how many meetings, the first and the last, the types,
+  the last agreement.
+* ``partner_history``: every meeting, newest first, undated last, with the
+  counterpart (``preprocess.events.counterpart``), host, place, topics and
+  how many reports; ``history_sources`` lists each one's reports.
+* ``partner_people``: the counterparts met over time, spelling variants of one
+  name merged by the grouping's own rule (``preprocess.events.same_person``).
+* ``topic_comparison``: how often each topic is raised with this partner
+  against every other partner (``charts.topics_over_time`` draws the partner's
+  own topics month by month).
+* ``partner_agreements``: what was signed, with the sentence that says so.
+* ``related_partners``: partners met in the same months on the same topics.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from urllib.parse import urlencode
+from collections import Counter
+from dataclasses import dataclass, replace
+
+import numpy as np
+import pandas as pd
+from rapidfuzz import fuzz, process
+
+from dashboard.analytics._frames import event_codes, is_dated, meeting_dates, member, pick, text
+from dashboard.analytics.filters import Filters, filters_to_query
+from dashboard.analytics.partners import organisation_keys, partner_countries
+from dashboard.analytics.time import newest_first
+from dashboard.preprocess.events import counterpart, name_key, same_person
+from dashboard.preprocess.gazetteer import load_gazetteer
+from dashboard.preprocess.normalize import normalize
+from dashboard.preprocess.schema import EVENT_TYPES
+
+__all__ = [
+    "PARTNER_KINDS",
+    "Partner",
+    "partner_from_filters",
+    "PROFILE_PAGE",
+    "profile_url",
+    "profile_links",
+    "without_partner",
+    "partner_keys",
+    "partner_directory",
+    "find_partner",
+    "partner_mask",
+    "partner_name",
+    "partner_headline",
+    "partner_history",
+    "history_sources",
+    "partner_people",
+    "topic_comparison",
+    "partner_agreements",
+    "related_partners",
+    "history_page",
+]
+
+#: A partner is a country or an organisation; the URL says which (``?country=PAK`` or ``?org=...``).
+PARTNER_KINDS = ("country", "org")
+
+#: A name typed in the picker or on the command line matches a partner's name from this score up
+#: (rapidfuzz WRatio, 0-100): "Pakistn" and "الباكستان" find Pakistan; "Iran" does not find "Iraq".
+NAME_MATCH_SCORE = 90
+
+
+@dataclass(frozen=True)
+class Partner:
+    """Whom a profile is about: ``kind`` is ``"country"`` (``key`` an ISO3 code) or ``"org"`` (``key``
+    the organisation's English name, as the organisation filter has it)."""
+
+    kind: str
+    key: str
+
+    def query(self) -> dict[str, str]:
+        """The URL's parameters for this partner (the sidebar's own country or organisation filter)."""
+        return {"country": self.key} if self.kind == "country" else {"org": self.key}
+
+
+def partner_from_filters(filters: Filters) -> Partner | None:
+    """The partner a selection names: exactly one country and no organisation, or the reverse."""
+    if len(filters.countries) == 1 and not filters.organisations:
+        return Partner("country", filters.countries[0].upper())
+    if len(filters.organisations) == 1 and not filters.countries:
+        return Partner("org", filters.organisations[0])
+    return None
+
+
+#: The partner page's path, relative, so links work under any base path.
+PROFILE_PAGE = "partner"
+
+
+def without_partner(filters: Filters) -> Filters:
+    """The selection with every partner: what a profile compares its partner with (its other filters kept)."""
+    return replace(filters, countries=(), organisations=())
+
+
+def profile_url(partner: Partner, filters: Filters) -> str:
+    """A relative link to ``partner``'s profile that keeps the other filters (dates, types, language...)."""
+    return f"{PROFILE_PAGE}?{urlencode(filters_to_query(without_partner(filters)) | partner.query())}"
+
+
+def profile_links(meetings: pd.DataFrame, filters: Filters) -> pd.Series:
+    """Each meeting's partner profile link (its partner country's, else its organisation's; "" when it has
+    neither), aligned with ``meetings``: the tables' "profile" column."""
+    country = text(meetings, "partner_country_iso3").str.upper()
+    org = organisation_keys(meetings)
+    base = filters_to_query(without_partner(filters))
+    links = {}
+    for kind, keys in (("country", country), ("org", org)):
+        for key in keys[keys != ""].unique():
+            links[(kind, key)] = f"{PROFILE_PAGE}?{urlencode(base | Partner(kind, key).query())}"
+    by_country = country.map(lambda k: links.get(("country", k), ""))
+    by_org = org.map(lambda k: links.get(("org", k), ""))
+    return by_country.where(by_country != "", by_org).astype("string")
+
+
+def partner_keys(meetings: pd.DataFrame) -> pd.DataFrame:
+    """One row per (meeting, partner): every partner country (``partner_countries``) and the partner
+    organisation, with columns ``row`` (position in ``meetings``), ``kind``, ``key``, ``name_ar``, ``name_en``."""
+    countries = partner_countries(meetings).rename(columns={"iso3": "key"}).assign(kind="country")
+    key = organisation_keys(meetings)
+    has = (key != "").to_numpy(dtype=bool)
+    orgs = pd.DataFrame({"row": np.flatnonzero(has), "kind": "org", "key": key[has].to_numpy(),
+                         "name_ar": text(meetings, "partner_org_ar")[has].to_numpy(),
+                         "name_en": text(meetings, "partner_org_en")[has].to_numpy()})
+    columns = ["row", "kind", "key", "name_ar", "name_en"]
+    return pd.concat([countries[columns], orgs[columns]], ignore_index=True)
+
+
+def partner_directory(meetings: pd.DataFrame, lang: str = "ar") -> pd.DataFrame:
+    """Every partner of ``meetings``, for the picker and for ``find_partner``.
+
+    Returns:
+        Columns ``kind, key, name, name_ar, name_en, label, meetings, last_date``: ``label`` holds
+        both names ("باكستان · Pakistan"), so the picker finds a partner typed in either language;
+        most meetings first.
+    """
+    keys = partner_keys(meetings)
+    columns = ["kind", "key", "name", "name_ar", "name_en", "label", "meetings", "last_date"]
+    if keys.empty:
+        return pd.DataFrame({c: pd.Series(dtype="Int64" if c == "meetings" else "string") for c in columns})
+    dates = text(meetings, "date").where(is_dated(meetings), pd.NA).to_numpy()
+    keys = keys.assign(id=keys["kind"] + ":" + keys["key"], date=dates[keys["row"].to_numpy()],
+                       name_ar=keys["name_ar"].replace("", pd.NA), name_en=keys["name_en"].replace("", pd.NA))
+    g = keys.groupby("id", sort=False).agg(kind=("kind", "first"), key=("key", "first"), meetings=("row", "size"),
+                                           last_date=("date", "max"), name_ar=("name_ar", "first"),
+                                           name_en=("name_en", "first")).reset_index()
+    for column in ("name_ar", "name_en", "last_date"):
+        g[column] = g[column].astype("string").fillna("")
+    g["name"] = pick(g, "name_ar", "name_en", lang)
+    g["name"] = g["name"].where(g["name"] != "", g["key"])
+    other = pick(g, "name_en", "name_ar", lang)
+    g["label"] = g["name"].where((other == "") | (other == g["name"]), g["name"] + " · " + other)
+    g["meetings"] = g["meetings"].astype("Int64")
+    g = g.sort_values(["meetings", "name"], ascending=[False, True], kind="stable")
+    return g[columns].reset_index(drop=True)
+
+
+def _plain(value: str) -> str:
+    """A name as typed for matching: Arabic matching form, Latin case-folded without accents."""
+    value = unicodedata.normalize("NFKD", value.strip()).casefold()
+    value = "".join(ch for ch in value if not unicodedata.combining(ch) or "\u0600" <= ch <= "\u06ff")
+    value = normalize(value)
+    return value[2:] if value.startswith("ال") and len(value) > 4 else value
+
+
+def find_partner(query: str, directory: pd.DataFrame) -> Partner | None:
+    """The partner ``query`` names: an ISO3 code, an organisation's key, or a name in Arabic or English,
+    spelt loosely ("pakistan", "الباكستان", "Pakistn"). None when nothing is close enough.
+
+    Args:
+        query: what the user typed.
+        directory: ``partner_directory`` of the meetings to look in.
+    """
+    wanted = (query or "").strip()
+    if not wanted or directory.empty:
+        return None
+    keys = directory["key"].astype("string")
+    exact = directory[keys.str.casefold() == wanted.casefold()]
+    if not exact.empty:
+        row = exact.iloc[0]
+        return Partner(str(row["kind"]), str(row["key"]))
+    names: list[str] = []
+    owners: list[int] = []
+    for position, (ar, en) in enumerate(zip(directory["name_ar"], directory["name_en"])):
+        for name in (ar, en):
+            if isinstance(name, str) and name:
+                names.append(_plain(name))
+                owners.append(position)
+    plain = _plain(wanted)
+    if plain in names:
+        row = directory.iloc[owners[names.index(plain)]]
+        return Partner(str(row["kind"]), str(row["key"]))
+    found = process.extractOne(plain, names, scorer=fuzz.WRatio, score_cutoff=NAME_MATCH_SCORE)
+    if found is None:
+        return None
+    row = directory.iloc[owners[found[2]]]
+    return Partner(str(row["kind"]), str(row["key"]))
+
+
+def partner_mask(meetings: pd.DataFrame, partner: Partner) -> np.ndarray:
+    """Boolean mask of ``partner``'s meetings (a country's include the multilateral ones that list it)."""
+    if partner.kind == "country":
+        rows = partner_countries(meetings)
+        mask = np.zeros(len(meetings), dtype=bool)
+        mask[rows.loc[rows["iso3"].to_numpy() == partner.key.upper(), "row"].to_numpy(dtype="int64")] = True
+        return mask
+    return (organisation_keys(meetings) == partner.key).to_numpy(dtype=bool)
+
+
+def partner_name(partner: Partner, directory: pd.DataFrame, lang: str = "ar") -> str:
+    """The partner's display name in ``lang`` (from the data, else the gazetteer, else its key)."""
+    row = directory[(directory["kind"] == partner.kind) & (directory["key"] == partner.key)]
+    if len(row):
+        return str(row["name"].iloc[0])
+    if partner.kind == "country":
+        country = load_gazetteer().countries.get(partner.key.upper())
+        if country is not None:
+            return (country.name_en if lang == "en" else country.name_ar) or partner.key
+    return partner.key
+
+
+def partner_headline(history: pd.DataFrame) -> dict:
+    """The profile's numbers: ``meetings``, ``dated``, ``undated``, ``first_date`` and ``last_date``
+    (ISO text, "" when no meeting is dated), ``types`` (event type code -> meetings, in ``EVENT_TYPES``
+    order, only the types met) and ``last_agreement`` (date of the latest dated agreement, or "")."""
+    dated = is_dated(history).to_numpy(dtype=bool)
+    dates = text(history, "date")[dated]
+    codes = event_codes(history)
+    counts = codes.value_counts()
+    agreements = text(history, "date")[dated & (codes == "agreement").to_numpy(dtype=bool)]
+    return {
+        "meetings": int(len(history)),
+        "dated": int(dated.sum()),
+        "undated": int((~dated).sum()),
+        "first_date": str(dates.min()) if len(dates) else "",
+        "last_date": str(dates.max()) if len(dates) else "",
+        "types": {code: int(counts[code]) for code in EVENT_TYPES if code in counts.index},
+        "last_agreement": str(agreements.max()) if len(agreements) else "",
+    }
+
+
+def _topic_labels(history: pd.DataFrame, topics: pd.DataFrame, lang: str) -> tuple[pd.Series, pd.Series]:
+    """(labels, ids) of each meeting's topics, joined, aligned with ``history``."""
+    empty = pd.Series("", index=history.index, dtype="string")
+    if topics.empty or history.empty:
+        return empty, empty
+    mine = topics[member(topics["meeting_id"], history["meeting_id"])]
+    label = pick(mine, "topic_ar", "topic_en", lang)
+    label = label.where(label != "", mine["topic_id"].astype("string"))
+    frame = pd.DataFrame({"meeting_id": mine["meeting_id"].to_numpy(), "label": label.to_numpy(),
+                          "topic_id": mine["topic_id"].astype("string").to_numpy()})
+    separator = "، " if lang == "ar" else ", "
+    joined = frame.groupby("meeting_id", sort=False).agg(labels=("label", separator.join),
+                                                          ids=("topic_id", ";".join))
+    ids = history["meeting_id"]
+    return (ids.map(joined["labels"]).fillna("").astype("string"),
+            ids.map(joined["ids"]).fillna("").astype("string"))
+
+
+def partner_history(history: pd.DataFrame, topics: pd.DataFrame, lang: str = "ar") -> pd.DataFrame:
+    """Every meeting with the partner, newest first, undated ones last (never dropped).
+
+    Args:
+        history: the partner's rows (events, or reports in the reports view), already filtered.
+        topics: their topic rows (``topics_for``: background topics only when asked).
+        lang: language of the topic labels.
+
+    Returns:
+        Columns ``event_id, meeting_id, article_id, date, date_basis, date_text, event_type,
+        counterpart_name, counterpart_title, coalition_name, coalition_title, location, topics,
+        topic_ids, reports, outlets, needs_review``: the counterpart is the partner's side (the
+        host on a visit abroad, the visitor otherwise), the coalition's side the other one; who
+        hosted follows from the type and the place.
+    """
+    rows = newest_first(history)
+    name, title = counterpart(rows) if len(rows) else (text(rows, "visitor_name_ar"), text(rows, "visitor_title_ar"))
+    labels, ids = _topic_labels(rows, topics, lang)
+    abroad = (event_codes(rows) == "visit_abroad").to_numpy(dtype=bool)
+
+    def coalition(field: str) -> pd.Series:
+        """The coalition's side of the meeting: the visitor on a visit abroad, the host otherwise."""
+        return text(rows, f"host_{field}_ar").where(~abroad, text(rows, f"visitor_{field}_ar"))
+
+    count = (lambda c: rows[c].astype("Int64") if c in rows.columns else pd.Series(1, index=rows.index, dtype="Int64"))
+    out = pd.DataFrame({
+        "event_id": text(rows, "event_id").where(text(rows, "event_id") != "", text(rows, "meeting_id")),
+        "meeting_id": text(rows, "meeting_id"),
+        "article_id": text(rows, "article_id"),
+        "date": text(rows, "date").where(is_dated(rows), ""),
+        "date_basis": text(rows, "date_basis"),
+        "date_text": text(rows, "date_text"),
+        "event_type": event_codes(rows),
+        "counterpart_name": name.astype("string").fillna("").str.strip(),
+        "counterpart_title": title.astype("string").fillna("").str.strip(),
+        "coalition_name": coalition("name"),
+        "coalition_title": coalition("title"),
+        "location": text(rows, "location_ar"),
+        "topics": labels,
+        "topic_ids": ids,
+        "reports": count("reports"),
+        "outlets": count("outlets"),
+        "needs_review": rows["needs_review"].astype("boolean").fillna(False) if "needs_review" in rows.columns
+        else False,
+    })
+    return out.reset_index(drop=True)
+
+
+def history_page(history: pd.DataFrame, page: int, size: int) -> tuple[pd.DataFrame, int, int]:
+    """(the rows of ``page``, the page shown, the number of pages): pages are 1-based; a page past the
+    end shows the last, so an old link still opens."""
+    pages = max(1, -(-len(history) // size))
+    page = min(max(1, int(page)), pages)
+    return history.iloc[(page - 1) * size: page * size], page, pages
+
+
+def history_sources(history: pd.DataFrame, reports: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+    """Every report of the history's meetings: columns ``event_id, meeting_id, article_id, file, title,
+    outlet, published_date, source_url``, in the history's order, best-grounded report first.
+
+    Args:
+        history: ``partner_history`` rows.
+        reports: the corrected ``meetings`` table, one row per report, with ``event_id``.
+        articles: the ``articles`` table.
+    """
+    columns = ["event_id", "meeting_id", "article_id", "file", "title", "outlet", "published_date", "source_url"]
+    if history.empty:
+        return pd.DataFrame({c: pd.Series(dtype="string") for c in columns})
+    event_ids = text(reports, "event_id").where(text(reports, "event_id") != "", text(reports, "meeting_id"))
+    wanted = member(event_ids, history["event_id"]) | member(text(reports, "meeting_id"), history["meeting_id"])
+    rows = reports[wanted].assign(event_id=event_ids[wanted])
+    # A report listed in the history under its own meeting id (the reports view) is its own source.
+    own = history.set_index("meeting_id")["event_id"]
+    rows = rows.assign(event_id=rows["meeting_id"].map(own).fillna(rows["event_id"]))
+    info = articles.set_index("article_id")[["file", "title", "outlet", "published_date", "source_url"]]
+    rows = rows.join(info, on="article_id")
+    order = pd.Series(np.arange(len(history)), index=history["event_id"].to_numpy())
+    order = order[~order.index.duplicated()]
+    rank = text(rows, "date_basis").map({"explicit": 0, "corrected": 0, "relative": 1, "published": 2}).fillna(3)
+    rows = rows.assign(_order=rows["event_id"].map(order), _rank=rank.to_numpy())
+    rows = rows.sort_values(["_order", "_rank", "published_date", "meeting_id"], kind="stable")
+    out = pd.DataFrame({c: text(rows, c) for c in columns})
+    return out.reset_index(drop=True)
+
+
+def partner_people(history: pd.DataFrame) -> pd.DataFrame:
+    """The partner's counterparts over time: one row per person, spelling variants of a name merged.
+
+    Names are compared with the grouping's rule (``same_person`` on ``name_key`` forms), so the people
+    list and the event grouping agree on who is one person. A meeting that gives only a title is
+    listed under that title, with no name.
+
+    Args:
+        history: ``partner_history`` rows.
+
+    Returns:
+        Columns ``name`` (the spelling used most, then latest), ``variants`` (the other spellings,
+        ``" / "``-joined), ``title`` (the latest title given), ``titles`` (every title, ``" / "``),
+        ``meetings``, ``first_date``, ``last_date`` (ISO or "") and ``dates`` (every dated meeting,
+        ``"; "``-joined), the person met most recently first.
+    """
+    columns = ["name", "variants", "title", "titles", "meetings", "first_date", "last_date", "dates"]
+    named = history[(history["counterpart_name"] != "") | (history["counterpart_title"] != "")]
+    if named.empty:
+        return pd.DataFrame({c: pd.Series(dtype="Int64" if c == "meetings" else "string") for c in columns})
+    # Clusters: each distinct name joins the first earlier cluster it is a spelling of (most frequent names
+    # first, so a cluster is anchored on its usual spelling). A person has tens of spellings at most, and a
+    # partner a few hundred distinct names, so this is quick.
+    keys = [name_key(n) if n else "" for n in named["counterpart_name"]]
+    frequency = Counter(k for k in keys if k)
+    anchors: list[str] = []
+    cluster_of: dict[str, int] = {}
+    for key, _ in sorted(frequency.items(), key=lambda item: (-item[1], item[0])):
+        for index, anchor in enumerate(anchors):
+            if same_person(key, anchor):
+                cluster_of[key] = index
+                break
+        else:
+            cluster_of[key] = len(anchors)
+            anchors.append(key)
+    titles = [normalize(t) for t in named["counterpart_title"]]
+    person = [f"n{cluster_of[k]}" if k else f"t{title}" for k, title in zip(keys, titles)]
+    frame = named.assign(_person=person, _dated=named["date"] != "")
+    rows = []
+    for _, part in frame.groupby("_person", sort=False):
+        part = part.iloc[::-1]  # oldest first: the latest spelling and title win ties
+        spellings = Counter(n for n in part["counterpart_name"] if n)
+        name = max(spellings, key=lambda n: (spellings[n], list(part["counterpart_name"]).index(n)))\
+            if spellings else ""
+        dated = part[part["_dated"]]
+        given_titles = [t for t in dict.fromkeys(part["counterpart_title"][::-1]) if t]
+        rows.append({
+            "name": name,
+            "variants": " / ".join(n for n in dict.fromkeys(part["counterpart_name"]) if n and n != name),
+            "title": given_titles[0] if given_titles else "",
+            "titles": " / ".join(given_titles),
+            "meetings": len(part),
+            "first_date": dated["date"].min() if len(dated) else "",
+            "last_date": dated["date"].max() if len(dated) else "",
+            "dates": "; ".join(sorted(dated["date"].unique(), reverse=True)),
+        })
+    people = pd.DataFrame(rows, columns=columns)
+    people = people.sort_values(["last_date", "meetings", "name"], ascending=[False, False, True], kind="stable")
+    people["meetings"] = people["meetings"].astype("Int64")
+    return people.astype({c: "string" for c in columns if c != "meetings"}).reset_index(drop=True)
+
+
+def topic_comparison(history: pd.DataFrame, topics: pd.DataFrame, base: pd.DataFrame, base_topics: pd.DataFrame,
+                     lang: str = "ar") -> pd.DataFrame:
+    """What is raised with this partner more, or less, than with the others.
+
+    Args:
+        history: the partner's rows; ``topics`` their topic rows.
+        base: every row of the same selection with every partner (the filters without the partner);
+            ``base_topics`` their topic rows.
+        lang: language of ``topic``.
+
+    Returns:
+        Columns ``topic_id, topic, partner_meetings, partner_share, others_share, difference``: the
+        share of the partner's meetings that raised the topic, the share of the other partners'
+        meetings that did, and the difference in points (partner minus others), largest first.
+        Topics raised with neither are absent.
+    """
+    columns = ["topic_id", "topic", "partner_meetings", "partner_share", "others_share", "difference"]
+    if history.empty:
+        return pd.DataFrame({c: pd.Series(dtype="float64" if "share" in c or c == "difference" else "string")
+                             for c in columns})
+    mine = member(base["meeting_id"], history["meeting_id"])
+    others_n = int((~mine).sum())
+    other_topics = base_topics[member(base_topics["meeting_id"], base.loc[~mine, "meeting_id"])]
+    own = topics.drop_duplicates(["meeting_id", "topic_id"])
+    rest = other_topics.drop_duplicates(["meeting_id", "topic_id"])
+    labels = pd.concat([own, rest])[["topic_id", "topic_ar", "topic_en"]].drop_duplicates("topic_id")
+    label = pick(labels, "topic_ar", "topic_en", lang)
+    names = pd.Series(label.where(label != "", labels["topic_id"]).to_numpy(), index=labels["topic_id"].to_numpy())
+    mine_counts = own["topic_id"].value_counts()
+    rest_counts = rest["topic_id"].value_counts()
+    ids = mine_counts.index.union(rest_counts.index)
+    out = pd.DataFrame({"topic_id": ids.astype("string")})
+    out["topic"] = out["topic_id"].map(names).astype("string")
+    out["partner_meetings"] = out["topic_id"].map(mine_counts).fillna(0).astype("Int64")
+    out["partner_share"] = out["partner_meetings"].astype("float64") / max(len(history), 1)
+    out["others_share"] = (out["topic_id"].map(rest_counts).fillna(0).astype("float64") / others_n
+                           if others_n else np.nan)
+    out["difference"] = out["partner_share"] - out["others_share"]
+    out = out.sort_values(["difference", "partner_meetings", "topic"], ascending=[False, False, True],
+                          kind="stable", na_position="last")
+    return out[columns].reset_index(drop=True)
+
+
+def partner_agreements(history: pd.DataFrame, evidence: pd.DataFrame) -> pd.DataFrame:
+    """Agreements and memoranda signed with the partner, newest first (undated ones last).
+
+    Args:
+        history: ``partner_history`` rows.
+        evidence: the ``evidence`` table: the sentence an agreement was read from is the one that
+            fed its ``event_type``.
+
+    Returns:
+        Columns ``event_id, meeting_id, date, date_basis, counterpart_name, counterpart_title,
+        sentence``.
+    """
+    signed = history[history["event_type"] == "agreement"]
+    said = evidence[(evidence["field"] == "event_type") & member(evidence["meeting_id"], signed["meeting_id"])]
+    sentence = said.drop_duplicates("meeting_id").set_index("meeting_id")["sentence"]
+    out = signed[["event_id", "meeting_id", "date", "date_basis", "counterpart_name", "counterpart_title"]].assign(
+        sentence=signed["meeting_id"].map(sentence).fillna("").astype("string"))
+    return out.reset_index(drop=True)
+
+
+def related_partners(base: pd.DataFrame, base_topics: pd.DataFrame, partner: Partner, lang: str = "ar",
+                     window_months: int = 1, limit: int = 8) -> pd.DataFrame:
+    """Partners met in the same period on the same topics as ``partner``.
+
+    A meeting of another partner is related when it falls within ``window_months`` of a month in which
+    ``partner`` was met and raised a topic that was raised with ``partner`` in that month. Undated
+    meetings have no period and relate to nothing.
+
+    Args:
+        base: every row of the selection (every partner); ``base_topics`` their topic rows.
+        partner: whose relations to find.
+        lang: language of ``name`` and ``topics``.
+        window_months: how far apart two months may be and still be "the same period".
+        limit: how many partners to list.
+
+    Returns:
+        Columns ``kind, key, name, meetings`` (related meetings), ``topics`` (the shared topics,
+        joined, most shared first), ``last_date``: most related meetings first.
+    """
+    columns = ["kind", "key", "name", "meetings", "topics", "last_date"]
+    empty = pd.DataFrame({c: pd.Series(dtype="Int64" if c == "meetings" else "string") for c in columns})
+    dates = meeting_dates(base)
+    if base.empty or base_topics.empty or dates.isna().all():
+        return empty
+    month = (dates.dt.year * 12 + dates.dt.month).to_numpy(dtype="float64")
+    position = pd.Series(np.arange(len(base)), index=base["meeting_id"].to_numpy())
+    position = position[~position.index.duplicated()]
+    rows = base_topics.drop_duplicates(["meeting_id", "topic_id"])
+    row = rows["meeting_id"].map(position).to_numpy(dtype="float64")
+    valid = ~np.isnan(row)
+    rows, row = rows[valid], row[valid].astype("int64")
+    topic_month = pd.DataFrame({"row": row, "topic_id": rows["topic_id"].astype("string").to_numpy(),
+                                "month": month[row]}).dropna(subset=["month"])
+    topic_month["month"] = topic_month["month"].astype("int64")
+    mine = partner_mask(base, partner)
+    own = topic_month[mine[topic_month["row"].to_numpy()]]
+    if own.empty:
+        return empty
+    wanted = pd.concat([own.assign(month=own["month"] + shift) for shift in range(-window_months, window_months + 1)])
+    wanted_keys = (wanted["topic_id"] + "|" + wanted["month"].astype("string")).unique()
+    others = topic_month[~mine[topic_month["row"].to_numpy()]]
+    hit = others[member(others["topic_id"] + "|" + others["month"].astype("string"), wanted_keys)]
+    if hit.empty:
+        return empty
+    keys = partner_keys(base)
+    keys = keys[~((keys["kind"] == partner.kind) & (keys["key"] == partner.key))]
+    joined = hit.merge(keys, on="row")
+    if joined.empty:
+        return empty
+    joined["id"] = joined["kind"] + ":" + joined["key"]
+    labels = base_topics.drop_duplicates("topic_id").set_index("topic_id")
+    label = pick(labels.reset_index(), "topic_ar", "topic_en", lang)
+    label_of = dict(zip(labels.index, label))
+    directory = partner_directory(base.iloc[np.unique(joined["row"].to_numpy())], lang).assign(
+        id=lambda d: d["kind"] + ":" + d["key"])
+    name_of = dict(zip(directory["id"], directory["name"]))
+    date_text = text(base, "date").to_numpy()
+    out = []
+    for pid, part in joined.groupby("id", sort=False):
+        shared = part.drop_duplicates(["row", "topic_id"])["topic_id"].value_counts()
+        related_rows = part["row"].unique()
+        out.append({"kind": part["kind"].iloc[0], "key": part["key"].iloc[0], "name": name_of.get(pid, part["key"].iloc[0]),
+                    "meetings": len(related_rows),
+                    "topics": ("، " if lang == "ar" else ", ").join(label_of.get(t, t) for t in shared.index),
+                    "last_date": max(date_text[related_rows])})
+    result = pd.DataFrame(out, columns=columns)
+    result = result.sort_values(["meetings", "last_date", "name"], ascending=[False, False, True], kind="stable")
+    result["meetings"] = result["meetings"].astype("Int64")
+    return result.head(limit).astype({c: "string" for c in columns if c != "meetings"}).reset_index(drop=True)
