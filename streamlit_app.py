@@ -29,6 +29,7 @@ PAGES = [
     st.Page("dashboard/pages/partner_map.py", title=t("page_map", lang), url_path="map"),
     st.Page("dashboard/pages/timeline.py", title=t("page_timeline", lang), url_path="timeline"),
     st.Page("dashboard/pages/topics.py", title=t("page_topics", lang), url_path="topics"),
+    st.Page("dashboard/pages/partner.py", title=t("page_partner", lang), url_path="partner"),
     st.Page("dashboard/pages/articles.py", title=t("page_sources", lang), url_path="articles"),
     st.Page("dashboard/pages/data_tables.py", title=t("page_data", lang), url_path="data"),
     st.Page("dashboard/pages/review.py", title=t("page_review", lang), url_path="review"),

@@ -55,6 +55,13 @@ class Context:
     dataset: Dataset
     filters: analytics.Filters
     meetings: pd.DataFrame  # filtered: one row per event, or per report in the reports view
+    link_filters: analytics.Filters | None = None  # the filters as the URL holds them (default dates left out)
+
+    @property
+    def links(self) -> analytics.Filters:
+        """The filters that links to other views carry: what differs from the defaults, so a link keeps
+        working when new articles widen the date range."""
+        return self.link_filters or self.filters
 
     @property
     def lang(self) -> str:
@@ -172,6 +179,7 @@ def sidebar_filters(dataset: Dataset) -> analytics.Filters:
                               date_to=None if filters.date_to == high else filters.date_to)
     others = {k: v for k, v in st.query_params.to_dict().items() if k not in analytics.FILTER_QUERY_KEYS}
     st.query_params.from_dict(others | analytics.filters_to_query(shown))
+    st.session_state["_link_filters"] = shown
     return filters
 
 
@@ -180,7 +188,8 @@ def build_context() -> Context:
     dataset = load_dataset()
     filters = sidebar_filters(dataset)
     apply_direction(filters.lang)
-    return Context(dataset, filters, analytics.apply_filters(*counted_tables(dataset, filters), filters))
+    return Context(dataset, filters, analytics.apply_filters(*counted_tables(dataset, filters), filters),
+                   link_filters=st.session_state.get("_link_filters"))
 
 
 def context() -> Context:

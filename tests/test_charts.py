@@ -9,7 +9,7 @@ import plotly.graph_objects as go
 import pytest
 
 import samples
-from dashboard import centroids, charts, i18n, rtl
+from dashboard import analytics, centroids, charts, i18n, rtl
 from dashboard.analytics import time as timeline
 from dashboard.preprocess import schema
 from dashboard.rtl import PDI, RLI
@@ -25,7 +25,19 @@ def _all_figures(meetings, topics, lang, theme="light") -> dict[str, go.Figure]:
         "topic_bars_bg": charts.topic_bars(topics, lang, include_background=True, theme=theme),
         "topic_partner_heatmap": charts.topic_partner_heatmap(meetings, topics, lang, theme=theme),
         "topics_over_time": charts.topics_over_time(meetings, topics, lang, theme=theme),
+        **_profile_figures(meetings, topics, lang, theme),
     }
+
+
+def _profile_figures(meetings, topics, lang, theme) -> dict[str, go.Figure]:
+    """A partner profile's charts: Egypt's topics against the others', the Maldives' counterparts."""
+    egypt = meetings[analytics.partner_mask(meetings, analytics.Partner("country", "EGY"))]
+    maldives = meetings[analytics.partner_mask(meetings, analytics.Partner("country", "MDV"))]
+    comparison = analytics.topic_comparison(egypt, topics[analytics.member(topics["meeting_id"], egypt["meeting_id"])],
+                                            meetings, topics, lang)
+    people = analytics.partner_people(analytics.partner_history(maldives, topics, lang))
+    return {"topic_comparison": charts.topic_comparison_bars(comparison, "مصر" if lang == "ar" else "Egypt", lang, theme),
+            "people_timeline": charts.people_timeline(people, lang, theme)}
 
 
 def _strip(values) -> list:
@@ -270,6 +282,23 @@ def test_empty_input_gives_friendly_empty_figures(meetings, topics, lang):
         assert isinstance(fig, go.Figure), name
         texts = [a.text for a in fig.layout.annotations]
         assert message in texts, name
+
+
+def test_topic_comparison_shows_both_shares_in_percent(meetings, topics):
+    fig = _profile_figures(meetings, topics, "en", "light")["topic_comparison"]
+    egypt, others = fig.data
+    shares = dict(zip(_strip(egypt.y), egypt.x))
+    # Egypt: military in both meetings (once in the background), media in 1 of 2; the other 4 meetings:
+    # military once, media once, ideology twice.
+    assert shares == {"Military": 100.0, "Media": 50.0, "Ideology": 0.0}
+    assert dict(zip(_strip(others.y), others.x)) == {"Military": 25.0, "Media": 25.0, "Ideology": 50.0}
+    assert rtl.strip_bidi_controls(others.name) == "Other partners"
+
+
+def test_people_timeline_has_a_marker_per_dated_meeting(meetings, topics):
+    fig = _profile_figures(meetings, topics, "ar", "light")["people_timeline"]
+    assert _strip(fig.data[0].y) == ["محمد غسان مأمون — وزير الدفاع"]
+    assert [str(x)[:10] for x in fig.data[0].x] == ["2025-11-25"]
 
 
 def test_only_undated_meetings_give_an_empty_timeline(meetings):

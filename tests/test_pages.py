@@ -16,7 +16,7 @@ from dashboard.rtl import find_layout_problems
 
 ROOT = Path(__file__).resolve().parents[1]
 APP = str(ROOT / "streamlit_app.py")
-PAGES = ["overview", "partner_map", "timeline", "topics", "articles", "data_tables"]
+PAGES = ["overview", "partner_map", "timeline", "topics", "partner", "articles", "data_tables"]
 
 
 pytestmark = pytest.mark.usefixtures("app_env")

@@ -115,13 +115,16 @@ def profile_links(meetings: pd.DataFrame, filters: Filters) -> pd.Series:
     country = text(meetings, "partner_country_iso3").str.upper()
     org = organisation_keys(meetings)
     base = filters_to_query(without_partner(filters))
-    links = {}
-    for kind, keys in (("country", country), ("org", org)):
-        for key in keys[keys != ""].unique():
-            links[(kind, key)] = f"{PROFILE_PAGE}?{urlencode(base | Partner(kind, key).query())}"
-    by_country = country.map(lambda k: links.get(("country", k), ""))
-    by_org = org.map(lambda k: links.get(("org", k), ""))
-    return by_country.where(by_country != "", by_org).astype("string")
+
+    def urls(kind: str, keys: pd.Series) -> pd.Series:
+        # One URL per distinct partner, then mapped onto the rows.
+        distinct = keys[keys != ""].unique()
+        table = pd.Series([f"{PROFILE_PAGE}?{urlencode(base | Partner(kind, k).query())}" for k in distinct],
+                          index=distinct, dtype="string")
+        return keys.map(table).astype("string").fillna("")
+
+    by_country = urls("country", country)
+    return by_country.where(by_country != "", urls("org", org)).astype("string")
 
 
 def partner_keys(meetings: pd.DataFrame) -> pd.DataFrame:

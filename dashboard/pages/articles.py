@@ -19,8 +19,16 @@ else:
     # File names are Latin: isolate them so the RTL page does not move their digits and dots around.
     labels = {f"{a.title} — {rtl.FSI}{a.file}{rtl.PDI}" if a.title else f"{rtl.FSI}{a.file}{rtl.PDI}": a.article_id
               for a in articles.itertuples()}
+    # ``?article=<id>`` (a profile's source link) opens that report; the URL follows the choice, so the
+    # view is a link too.
+    wanted = st.query_params.get("article")
+    by_id = {article_id: label for label, article_id in labels.items()}
+    if wanted in by_id and st.session_state.get("_articles_url") != wanted:
+        st.session_state["articles_choice"] = by_id[wanted]
     choice = st.selectbox(t("col_article", lang), options=list(labels), key="articles_choice")
     article_id = labels[choice]
+    st.query_params["article"] = article_id
+    st.session_state["_articles_url"] = article_id
     meetings = data.meetings[data.meetings["article_id"] == article_id]
     evidence = data.evidence[member(data.evidence["meeting_id"], meetings["meeting_id"])]
     texts = data.article_texts.set_index("article_id")["text"]

@@ -15,8 +15,9 @@ lang = ctx.lang
 data = ctx.dataset
 st.title(t("page_data", lang))
 
-shown = tables.meetings_for_display(ctx.meetings, lang)
-show_table(shown, "data_meetings", lang)
+linked = tables.meetings_for_display(ctx.meetings, lang, links=ctx.links)
+show_table(linked, "data_meetings", lang)
+shown = linked.drop(columns=t("col_profile", lang))  # downloads: the links are for the screen
 raw = {
     "meetings": ctx.meetings,
     "meeting_topics": ctx.topics,

@@ -26,14 +26,14 @@ if not no_data_note(ctx):
         st.subheader(t("chart_organisations", lang))
         organisations = analytics.organisation_counts(ctx.meetings, lang)
         st.caption(t("organisations_not_on_map", lang))
-        organisations = organisations.assign(profile=[profile_url(Partner("org", key), ctx.filters)
+        organisations = organisations.assign(profile=[profile_url(Partner("org", key), ctx.links)
                                                       for key in organisations["key"]])
         show_table(organisations[["organisation", "meetings", "last_date", "profile"]].rename(columns={
             "organisation": t("col_organisation", lang), "meetings": t("col_meetings", lang),
             "last_date": t("col_last_date", lang), "profile": t("col_profile", lang)}), "map_orgs", lang)
     st.subheader(t("chart_partner_map", lang))
     countries = analytics.country_counts(ctx.meetings, lang)
-    countries = countries.assign(profile=[profile_url(Partner("country", code), ctx.filters)
+    countries = countries.assign(profile=[profile_url(Partner("country", code), ctx.links)
                                           for code in countries["iso3"]])
     show_table(countries[["name", "meetings", "last_date", "profile"]].rename(columns={
         "name": t("col_country", lang), "meetings": t("col_meetings", lang),

@@ -34,4 +34,4 @@ if not no_data_note(ctx):
     show_chart(shared(ctx, charts.monthly_bar, ctx.meetings, lang=lang), key="timeline_monthly")
     undated = analytics.undated_meetings(ctx.meetings)
     st.subheader(f"{t('undated', lang)} ({len(undated)})")
-    show_table(tables.meetings_for_display(undated, lang), "timeline_undated", lang)
+    show_table(tables.meetings_for_display(undated, lang, links=ctx.links), "timeline_undated", lang)
