@@ -144,6 +144,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "partner_history_more": ("اجتماعات أخرى في ملف الشريك على اللوحة: {n}", "More meetings in the partner's profile on the dashboard: {n}"),
     "open_profile": ("فتح الملف", "Open profile"),
+    "partner_present": ("عرض الملف على الشاشة", "Present this profile"),
     "open_source": ("فتح المصدر", "Open source"),
     "col_profile": ("ملف الشريك", "Profile"),
     "col_sources": ("المصادر", "Sources"),

@@ -9,7 +9,10 @@ are testable without an app: one screen per chart, in this order
 4. topics,
 5. one slide per partner country in the current selection: the countries
    chosen in the country filter, or, with no country chosen, the
-   ``MAX_PARTNER_SLIDES`` countries with the most meetings.
+   ``MAX_PARTNER_SLIDES`` countries with the most meetings;
+   when the selection is one partner (a partner profile presented), its
+   profile instead: history, people, topics, agreements and related partners
+   (``PROFILE_SLIDES``).
 
 Slide numbers are 1-based everywhere (URL ``slide=3``, counter ``3 / 7``).
 """
@@ -35,7 +38,9 @@ __all__ = [
     "clamp",
     "slide_from_query",
     "step",
+    "PROFILE_SLIDES",
     "partner_meetings",
+    "profile_history_table",
     "partner_table",
     "top_topics",
 ]
@@ -46,6 +51,13 @@ MAX_PARTNER_SLIDES = 10
 MAX_TOPICS = 12
 #: Meetings listed on a partner slide.
 MAX_TABLE_ROWS = 6
+#: A presented partner profile: (slide kind, i18n key of its heading), in order.
+PROFILE_SLIDES = (
+    ("profile_history", "partner_history"),
+    ("profile_people", "partner_people"),
+    ("profile_topics", "partner_topics"),
+    ("profile_agreements", "partner_agreements"),
+)
 
 
 @dataclass(frozen=True)
@@ -53,28 +65,35 @@ class Slide:
     """One screen of the deck.
 
     Attributes:
-        kind: ``"headline"``, ``"map"``, ``"timeline"``, ``"topics"`` or ``"partner"``.
+        kind: ``"headline"``, ``"map"``, ``"timeline"``, ``"topics"``, ``"partner"`` or one of
+            ``PROFILE_SLIDES``' kinds.
         title: heading in the interface language (plain text).
         iso3: the partner country of a ``"partner"`` slide, else ``""``.
+        partner: the partner of a profile slide, else None.
     """
 
     kind: str
     title: str
     iso3: str = ""
+    partner: analytics.Partner | None = None  # the partner of a profile slide
 
 
-def slides(meetings: pd.DataFrame, lang: str = "ar", selected_countries: tuple[str, ...] = ()) -> list[Slide]:
+def slides(meetings: pd.DataFrame, lang: str = "ar", selected_countries: tuple[str, ...] = (),
+           partner: analytics.Partner | None = None, partner_name: str = "") -> list[Slide]:
     """The deck for the filtered meetings.
 
     Args:
         meetings: ``meetings`` table, already filtered.
         lang: ``"ar"`` or ``"en"``.
         selected_countries: ISO3 codes of the country filter (empty: none chosen).
+        partner: the one partner the selection names (``analytics.partner_from_filters``), if any.
+        partner_name: its display name.
 
     Returns:
-        The four fixed slides, then one per partner country that has meetings
-        in ``meetings``: in the filter's order when countries were chosen
-        (all of them), else the busiest ``MAX_PARTNER_SLIDES`` first.
+        The four fixed slides, then the partner's profile (``PROFILE_SLIDES``) when one partner is
+        selected and has meetings; otherwise one slide per partner country that has meetings in
+        ``meetings``: in the filter's order when countries were chosen (all of them), else the busiest
+        ``MAX_PARTNER_SLIDES`` first.
     """
     deck = [
         Slide("headline", t("present_headline", lang)),
@@ -82,6 +101,8 @@ def slides(meetings: pd.DataFrame, lang: str = "ar", selected_countries: tuple[s
         Slide("timeline", t("chart_timeline", lang)),
         Slide("topics", t("chart_topics", lang)),
     ]
+    if partner is not None and len(meetings):
+        return deck + [Slide(kind, f"{partner_name} — {t(key, lang)}", partner=partner) for kind, key in PROFILE_SLIDES]
     counts = analytics.country_counts(meetings, lang)
     names = dict(zip(counts["iso3"], counts["name"]))
     if selected_countries:
@@ -153,6 +174,23 @@ def partner_table(meetings: pd.DataFrame, lang: str = "ar", limit: int = MAX_TAB
     # Isolated: an Arabic name with brackets or digits keeps its order in an English (LTR) table too.
     table = table.map(browser_label)
     return table, max(len(meetings) - len(shown), 0)
+
+
+def profile_history_table(history: pd.DataFrame, lang: str = "ar", limit: int = MAX_TABLE_ROWS
+                          ) -> tuple[pd.DataFrame, int]:
+    """The newest ``limit`` meetings of a partner's history (``analytics.partner_history``) for a slide:
+    date, type, counterpart and place, values isolated; and how many were left out."""
+    shown = history.head(limit)
+    counterpart = (shown["counterpart_name"] + "، " + shown["counterpart_title"]).where(
+        (shown["counterpart_name"] != "") & (shown["counterpart_title"] != ""),
+        shown["counterpart_name"] + shown["counterpart_title"])
+    table = pd.DataFrame({
+        t("col_date", lang): i18n.date_labels(shown["date"], lang).to_numpy(),
+        t("col_event_type", lang): [i18n.event_type_label(c, lang) for c in shown["event_type"]],
+        t("col_counterpart", lang): counterpart.where(counterpart != "", "—").to_numpy(),
+        t("col_location", lang): shown["location"].where(shown["location"] != "", "—").to_numpy(),
+    })
+    return table.map(browser_label), max(len(history) - len(shown), 0)
 
 
 def top_topics(meeting_topics: pd.DataFrame, lang: str = "ar", include_background: bool = False,

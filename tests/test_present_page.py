@@ -292,3 +292,22 @@ def test_auto_advance_toggle_runs():
     assert not at.exception
     assert at.number_input(key="present_interval").value == 10
     assert _counter(at)[0] == 1  # the first tick comes after the interval, not at once
+
+
+@pytest.mark.parametrize("lang", ["ar", "en"])
+def test_a_presented_partner_profile_is_one_more_slide_set(lang):
+    at = _present(lang=lang, country="MDV", slide="5")
+    assert _counter(at) == (5, 8)  # headline, map, timeline, topics + history, people, topics, agreements
+    name = "المالديف" if lang == "ar" else "Maldives"
+    headings = {"ar": ["سجل الاجتماعات", "الشخصيات التي التُقي بها", "الموضوعات", "الاتفاقيات ومذكرات التفاهم"],
+                "en": ["Meeting history", "People met", "Topics", "Agreements and MoUs"]}[lang]
+    assert [h.value for h in at.header] == [f"{name} — {headings[0]}"]
+    history = " ".join(map(str, at.table[0].value.to_numpy().ravel()))
+    assert "إبراهيم حلمي" in history and ("23 نوفمبر 2025" if lang == "ar" else "23 Nov 2025") in history
+    for heading in headings[1:]:
+        at.button(key="present_next").click().run()
+        assert not at.exception
+        assert [h.value for h in at.header] == [f"{name} — {heading}"]
+        if heading != headings[-1]:  # the agreements slide is tables only
+            _check_figures(at)
+    assert at.button(key="present_next").disabled

@@ -79,6 +79,9 @@ cols[3].metric(t("metric_last_agreement", lang),
 types = " · ".join(f"{i18n.event_type_label(code, lang)}: {n}" for code, n in figures["types"].items())
 undated = f" · {t('partner_undated', lang, n=figures['undated'])}" if figures["undated"] else ""
 st.caption(f"{t('partner_types', lang)}: {types}{undated}")
+# On a shared screen: the same selection in presentation mode, where the profile is the last slides.
+st.page_link("dashboard/pages/present.py", label=t("partner_present", lang), icon=":material/slideshow:",
+             query_params={k: v for k, v in st.query_params.to_dict().items() if k != "page"} | {"slide": "5"})
 
 # ---- briefing pack
 with st.expander(t("partner_briefing", lang)):

@@ -13,10 +13,10 @@ import time
 
 import streamlit as st
 
-from dashboard import analytics, charts, i18n, presentation, theme
+from dashboard import analytics, charts, i18n, presentation, tables, theme
 from dashboard.analytics import member
 from dashboard.i18n import t
-from dashboard.rtl import LRI, PDI
+from dashboard.rtl import LRI, PDI, browser_label
 from dashboard.ui import context, headline_metrics, no_data_note, show_chart
 
 ctx = context()
@@ -25,8 +25,15 @@ rtl = i18n.is_rtl(lang)
 align = "right" if rtl else "left"  # Streamlit aligns text left unless told
 background = ctx.filters.include_background
 
+# ---- the deck: with one partner selected (a profile presented), its profile is the last slides
+profiled = analytics.partner_from_filters(ctx.filters)
+everyone = analytics.apply_filters(ctx.base_meetings, ctx.base_topics, analytics.without_partner(ctx.filters)) \
+    if profiled else None
+profile_name = analytics.partner_name(profiled, analytics.partner_directory(ctx.meetings, lang), lang) \
+    if profiled else ""
+
 # ---- state: the slide and theme come from the link the first time, then from the controls
-deck = presentation.slides(ctx.meetings, lang, ctx.filters.countries)
+deck = presentation.slides(ctx.meetings, lang, ctx.filters.countries, profiled, profile_name)
 total = len(deck)
 url_slide = st.query_params.get("slide")
 if "present_slide" not in st.session_state or url_slide != st.session_state.get("_present_url_slide"):
@@ -140,6 +147,46 @@ if not no_data_note(ctx):
               max(820, 52 * shown + 220))
         if all_topics > shown:
             st.caption(t("present_top_topics", lang, n=shown, total=all_topics), text_alignment=align)
+    elif slide.partner is not None:  # a presented partner profile
+        st.header(slide.title, text_alignment=align)
+        history = analytics.partner_history(ctx.meetings, ctx.topics, lang)
+        if slide.kind == "profile_history":
+            figures = analytics.partner_headline(ctx.meetings)
+            cols = st.columns(4)
+            cols[0].metric(t("metric_meetings", lang), figures["meetings"])
+            for col, key, field in ((cols[1], "metric_first_meeting", "first_date"),
+                                    (cols[2], "metric_last_meeting", "last_date"),
+                                    (cols[3], "metric_last_agreement", "last_agreement")):
+                col.metric(t(key, lang), i18n.date_label(figures[field], lang) if figures[field] else "—")
+            table, hidden = presentation.profile_history_table(history, lang, presentation.MAX_TABLE_ROWS + 2)
+            st.table(table, hide_index=True)
+            if hidden:
+                st.caption(t("partner_history_more", lang, n=hidden), text_alignment=align)
+        elif slide.kind == "profile_people":
+            people = analytics.partner_people(history)
+            table_col, chart_col = st.columns([5, 6], gap="large")
+            with table_col:
+                st.table(tables.people_for_display(people, lang).iloc[:, :5].map(browser_label), hide_index=True)
+            with chart_col:
+                _show(charts.people_timeline(people, lang, theme=theme_name), "present_people", 700)
+        elif slide.kind == "profile_topics":
+            everyone_topics = analytics.topics_for(everyone, ctx.base_topics, background)
+            comparison = analytics.topic_comparison(ctx.meetings, ctx.topics, everyone, everyone_topics, lang)
+            _show(charts.topic_comparison_bars(comparison, profile_name, lang, theme=theme_name),
+                  "present_topic_comparison", max(760, 50 * len(comparison) + 260))
+        else:  # agreements, and the partners met in the same period on the same topics
+            agreements = analytics.partner_agreements(history, ctx.dataset.evidence)
+            if agreements.empty:
+                st.caption(t("partner_no_agreements", lang), text_alignment=align)
+            else:
+                st.table(tables.agreements_for_display(agreements, lang).head(6).map(browser_label), hide_index=True)
+            related = analytics.related_partners(everyone, analytics.topics_for(everyone, ctx.base_topics, background),
+                                                 slide.partner, lang, limit=6)
+            st.subheader(t("partner_related", lang), text_alignment=align)
+            if related.empty:
+                st.caption(t("partner_no_related", lang), text_alignment=align)
+            else:
+                st.table(tables.related_for_display(related, lang).map(browser_label), hide_index=True)
     else:  # one partner country
         st.header(slide.title, text_alignment=align)
         mine = presentation.partner_meetings(ctx.meetings, slide.iso3)
