@@ -506,47 +506,53 @@ def related_partners(base: pd.DataFrame, base_topics: pd.DataFrame, partner: Par
     if base.empty or base_topics.empty or dates.isna().all():
         return empty
     month = (dates.dt.year * 12 + dates.dt.month).to_numpy(dtype="float64")
-    position = pd.Series(np.arange(len(base)), index=base["meeting_id"].to_numpy())
-    position = position[~position.index.duplicated()]
-    rows = base_topics.drop_duplicates(["meeting_id", "topic_id"])
-    row = rows["meeting_id"].map(position).to_numpy(dtype="float64")
-    valid = ~np.isnan(row)
-    rows, row = rows[valid], row[valid].astype("int64")
-    topic_month = pd.DataFrame({"row": row, "topic_id": rows["topic_id"].astype("string").to_numpy(),
-                                "month": month[row]}).dropna(subset=["month"])
-    topic_month["month"] = topic_month["month"].astype("int64")
+    # Each topic row as (its meeting's row in ``base``, topic code, month): integers, so matching
+    # "same topic, nearby month" is a numpy set lookup rather than string keys.
+    row = pd.Index(base["meeting_id"]).get_indexer(base_topics["meeting_id"])
+    row_month = np.where(row >= 0, month[np.maximum(row, 0)], np.nan) if len(month) else np.full(len(row), np.nan)
+    keep = ~np.isnan(row_month)
+    row, row_month = row[keep], row_month[keep].astype("int64")
+    topic_code, topic_ids = pd.factorize(base_topics["topic_id"].astype("string").to_numpy()[keep])
     mine = partner_mask(base, partner)
-    own = topic_month[mine[topic_month["row"].to_numpy()]]
-    if own.empty:
+    own = mine[row]
+    if not own.any():
         return empty
-    wanted = pd.concat([own.assign(month=own["month"] + shift) for shift in range(-window_months, window_months + 1)])
-    wanted_keys = (wanted["topic_id"] + "|" + wanted["month"].astype("string")).unique()
-    others = topic_month[~mine[topic_month["row"].to_numpy()]]
-    hit = others[member(others["topic_id"] + "|" + others["month"].astype("string"), wanted_keys)]
-    if hit.empty:
+    shifts = np.arange(-window_months, window_months + 1)
+    span = int(row_month.max()) + window_months + 1
+    wanted = np.unique(((topic_code[own] * span + row_month[own])[:, None] + shifts[None, :]).ravel())
+    hit_at = np.flatnonzero(~own & np.isin(topic_code * span + row_month, wanted))
+    if not len(hit_at):
         return empty
-    keys = partner_keys(base)
+    hit = pd.DataFrame({"row": row[hit_at], "topic_id": np.asarray(topic_ids, dtype=object)[topic_code[hit_at]]})
+    # Partners of the related meetings only (not of the whole selection).
+    related_rows = np.unique(hit["row"].to_numpy())
+    keys = partner_keys(base.iloc[related_rows])
+    keys["row"] = related_rows[keys["row"].to_numpy()]
     keys = keys[~((keys["kind"] == partner.kind) & (keys["key"] == partner.key))]
     joined = hit.merge(keys, on="row")
     if joined.empty:
         return empty
     joined["id"] = joined["kind"] + ":" + joined["key"]
-    labels = base_topics.drop_duplicates("topic_id").set_index("topic_id")
-    label = pick(labels.reset_index(), "topic_ar", "topic_en", lang)
-    label_of = dict(zip(labels.index, label))
-    directory = partner_directory(base.iloc[np.unique(joined["row"].to_numpy())], lang).assign(
-        id=lambda d: d["kind"] + ":" + d["key"])
-    name_of = dict(zip(directory["id"], directory["name"]))
+    # Per partner: its related meetings, the latest of them, and (for the few listed) the shared topics.
+    meetings_of = joined.drop_duplicates(["id", "row"])
     date_text = text(base, "date").to_numpy()
-    out = []
-    for pid, part in joined.groupby("id", sort=False):
-        shared = part.drop_duplicates(["row", "topic_id"])["topic_id"].value_counts()
-        related_rows = part["row"].unique()
-        out.append({"kind": part["kind"].iloc[0], "key": part["key"].iloc[0], "name": name_of.get(pid, part["key"].iloc[0]),
-                    "meetings": len(related_rows),
-                    "topics": ("، " if lang == "ar" else ", ").join(label_of.get(t, t) for t in shared.index),
-                    "last_date": max(date_text[related_rows])})
-    result = pd.DataFrame(out, columns=columns)
-    result = result.sort_values(["meetings", "last_date", "name"], ascending=[False, False, True], kind="stable")
+    per = meetings_of.assign(date=date_text[meetings_of["row"].to_numpy()]).groupby("id", sort=False).agg(
+        kind=("kind", "first"), key=("key", "first"), meetings=("row", "size"), last_date=("date", "max"),
+        name_ar=("name_ar", "first"), name_en=("name_en", "first"))
+    per = per.reset_index().sort_values(["meetings", "last_date", "id"], ascending=[False, False, True],
+                                        kind="stable").head(limit)
+    name = pick(per, "name_ar", "name_en", lang)
+    per["name"] = name.where(name != "", per["key"])
+    labels = base_topics.drop_duplicates("topic_id")
+    label = pick(labels, "topic_ar", "topic_en", lang)
+    label_of = dict(zip(labels["topic_id"], label.where(label != "", labels["topic_id"].astype("string"))))
+    listed = joined[member(joined["id"], per["id"])].drop_duplicates(["id", "row", "topic_id"])
+    shared = listed.groupby(["id", "topic_id"], sort=False).size().rename("n").reset_index()
+    shared = shared.sort_values(["id", "n", "topic_id"], ascending=[True, False, True], kind="stable")
+    separator = "، " if lang == "ar" else ", "
+    topics_of = shared.groupby("id", sort=False)["topic_id"].agg(
+        lambda ids: separator.join(label_of.get(t, t) for t in ids))
+    per["topics"] = per["id"].map(topics_of).fillna("")
+    result = per[columns]
     result["meetings"] = result["meetings"].astype("Int64")
     return result.head(limit).astype({c: "string" for c in columns if c != "meetings"}).reset_index(drop=True)
