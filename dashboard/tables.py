@@ -102,14 +102,17 @@ def history_for_display(history: pd.DataFrame, lang: str, filters: analytics.Fil
         "reports": history["reports"],
         "outlets": history["outlets"],
     })
-    columns = {"date": "col_date", "date_basis": "col_date_basis", "event_type": "col_event_type",
-               "counterpart": "col_counterpart", "counterpart_title": "col_counterpart_title",
-               "coalition_side": "col_coalition_side", "location": "col_location", "topics": "col_topics",
-               "reports": "col_reports", "outlets": "col_outlets"}
-    if filters is not None:
+    # What a briefing reads first comes first (the reading start: the right in Arabic); the link to the
+    # sources stays in view, before the wide columns.
+    columns = {"date": "col_date", "event_type": "col_event_type", "counterpart": "col_counterpart",
+               "counterpart_title": "col_counterpart_title", "sources": "col_sources", "topics": "col_topics",
+               "location": "col_location", "coalition_side": "col_coalition_side", "reports": "col_reports",
+               "outlets": "col_outlets", "date_basis": "col_date_basis"}
+    if filters is None:
+        del columns["sources"]
+    else:
         shown["sources"] = [sources_url(a, filters) if a else "" for a in history["article_id"]]
-        columns["sources"] = "col_sources"
-    return shown.rename(columns={c: t(key, lang) for c, key in columns.items()}).reset_index(drop=True)
+    return shown[list(columns)].rename(columns={c: t(key, lang) for c, key in columns.items()}).reset_index(drop=True)
 
 
 def _joined(name: pd.Series, title: pd.Series) -> pd.Series:

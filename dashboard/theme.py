@@ -207,6 +207,9 @@ def presentation_css(theme: str = "light", rtl: bool = False) -> str:
 .st-key-metric_latest [data-testid="stMetricValue"], .st-key-metric_latest [data-testid="stMetricValue"] > div {
   font-size: clamp(40px, 3.4vw, 84px) !important;
 }
+.st-key-profile_metrics [data-testid="stMetricValue"], .st-key-profile_metrics [data-testid="stMetricValue"] > div {
+  font-size: clamp(34px, 2.6vw, 84px) !important;
+}
 [data-testid="stMetricLabel"], [data-testid="stMetricLabel"] p { font-size: 30px !important; }
 [data-testid="stMetricDelta"], [data-testid="stMetricDelta"] div { font-size: 26px !important; }
 [data-testid="stTable"] table { font-size: 24px !important; }

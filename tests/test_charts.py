@@ -286,7 +286,7 @@ def test_empty_input_gives_friendly_empty_figures(meetings, topics, lang):
 
 def test_topic_comparison_shows_both_shares_in_percent(meetings, topics):
     fig = _profile_figures(meetings, topics, "en", "light")["topic_comparison"]
-    egypt, others = fig.data
+    others, egypt = fig.data
     shares = dict(zip(_strip(egypt.y), egypt.x))
     # Egypt: military in both meetings (once in the background), media in 1 of 2; the other 4 meetings:
     # military once, media once, ideology twice.

@@ -16,7 +16,10 @@ from dashboard.charts.style import (ChartStyle, _hover, _label_px, _labels, _lay
 from dashboard.i18n import t
 from dashboard.rtl import browser_label
 
-__all__ = ["topic_comparison_bars", "people_timeline"]
+__all__ = ["topic_comparison_bars", "people_timeline", "OTHERS_GREY"]
+
+#: The other partners' bars: a mid grey that reads on the light and the dark background alike.
+OTHERS_GREY = "#9CA3AF"
 
 
 def topic_comparison_bars(comparison: pd.DataFrame, partner: str, lang: str = "ar",
@@ -42,8 +45,10 @@ def topic_comparison_bars(comparison: pd.DataFrame, partner: str, lang: str = "a
     difference = (rows["difference"] * 100).round().fillna(0).astype(int).to_numpy()
     points = np.array([browser_label(t("points_difference", st.lang, n=f"{d:+d}")) for d in difference], dtype=object)
     traces = []
-    for column, name, colour in (("partner_share", partner, st.palette[4]),
-                                 ("others_share", t("other_partners", st.lang), st.palette[7 % len(st.palette)])):
+    # Others first: plotly draws a group's first bar at the bottom, so the partner's bar is on top. The
+    # others are grey: the comparison, not the subject.
+    for column, name, colour in (("others_share", t("other_partners", st.lang), OTHERS_GREY),
+                                 ("partner_share", partner, st.palette[4])):
         share = (rows[column].astype("float64").fillna(0) * 100).round(1).to_numpy()
         traces.append(go.Bar(
             x=share, y=labels, orientation="h", name=browser_label(name), marker_color=colour,
@@ -53,7 +58,9 @@ def topic_comparison_bars(comparison: pd.DataFrame, partner: str, lang: str = "a
     return go.Figure(data=traces, layout=_layout(
         st, title, "topic_comparison", subtitle=t("chart_topic_comparison_sub", st.lang),
         barmode="group", height=max(320, 44 * len(rows) + 150),
-        legend=_legend(st, placement="top"),
+        # A horizontal legend runs left to right: the partner, drawn last, comes first in Arabic (at the
+        # right, the reading start) as it is, and in English once reversed.
+        legend=_legend(st, placement="top") | {"traceorder": "normal" if st.rtl else "reversed"},
         margin=dict(l=10, r=10, t=110, b=10),
         xaxis=dict(title=dict(text=browser_label(t("axis_share_of_meetings", st.lang))), ticksuffix="%",
                    autorange="reversed" if st.rtl else True, rangemode="tozero"),

@@ -116,11 +116,8 @@ elif "page" in st.query_params:
 people = analytics.partner_people(history)
 st.subheader(f"{t('partner_people', lang)} ({len(people)})")
 st.caption(t("partner_people_caption", lang))
-people_table, people_chart = st.columns([3, 2])
-with people_table:
-    show_table(tables.people_for_display(people, lang), "partner_people", lang)
-with people_chart:
-    show_chart(charts.people_timeline(people, lang), key="partner_people_chart")
+show_table(tables.people_for_display(people, lang), "partner_people", lang)
+show_chart(charts.people_timeline(people, lang), key="partner_people_chart")
 
 # ---- topics: against every other partner, and over time
 st.subheader(t("partner_topics", lang))

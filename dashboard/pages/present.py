@@ -152,7 +152,8 @@ if not no_data_note(ctx):
         history = analytics.partner_history(ctx.meetings, ctx.topics, lang)
         if slide.kind == "profile_history":
             figures = analytics.partner_headline(ctx.meetings)
-            cols = st.columns(4)
+            # Keyed: three dates side by side must be sized to their columns (see theme.presentation_css).
+            cols = st.container(key="profile_metrics").columns(4)
             cols[0].metric(t("metric_meetings", lang), figures["meetings"])
             for col, key, field in ((cols[1], "metric_first_meeting", "first_date"),
                                     (cols[2], "metric_last_meeting", "last_date"),
@@ -164,7 +165,7 @@ if not no_data_note(ctx):
                 st.caption(t("partner_history_more", lang, n=hidden), text_alignment=align)
         elif slide.kind == "profile_people":
             people = analytics.partner_people(history)
-            table_col, chart_col = st.columns([5, 6], gap="large")
+            table_col, chart_col = st.columns([6, 5], gap="large")
             with table_col:
                 st.table(tables.people_for_display(people, lang).iloc[:, :5].map(browser_label), hide_index=True)
             with chart_col:

@@ -16,7 +16,7 @@ from tests.browser.conftest import external_requests, wait_for_app
 
 ARABIC = re.compile("[\u0621-\u064a]")
 PRESENTATION_FORMS = re.compile("[\ufb50-\ufdff\ufe70-\ufeff]")
-PAGES = ["overview", "map", "timeline", "topics", "articles", "data"]
+PAGES = ["overview", "map", "timeline", "topics", "partner", "articles", "data"]
 
 
 def _shot(page, name: str, tmp_path: Path) -> Path:
@@ -89,7 +89,7 @@ def test_map_draws_countries_and_arabic_labels(streamlit_server, page, tmp_path)
     assert external_requests(page.requests_seen) == []
 
 
-def test_clicking_a_country_on_the_map_filters_every_page(streamlit_server, page):
+def test_clicking_the_maldives_on_the_map_opens_its_profile(streamlit_server, page, tmp_path):
     page.goto(f"{streamlit_server}/map")
     wait_for_app(page)
     page.wait_for_function("document.querySelectorAll('.scattergeo .point').length >= 4", timeout=60_000)
@@ -101,7 +101,17 @@ def test_clicking_a_country_on_the_map_filters_every_page(streamlit_server, page
     }""")
     assert index >= 0
     page.locator(".scattergeo .point").nth(index).click(force=True)
-    page.wait_for_function("location.search.includes('country=MDV')", timeout=30_000)
+    page.wait_for_url(re.compile(r"/partner\?(.*&)?country=MDV"), timeout=30_000)
+    wait_for_app(page)
+    _wait_for_direction(page, "rtl")
+    main = page.locator('[data-testid="stMain"]')
+    page.wait_for_function("document.querySelector('h1') && document.querySelector('h1').textContent"
+                           ".includes('المالديف')", timeout=30_000)
+    text = main.inner_text()
+    assert "ملف الشريك: المالديف" in text and "23 نوفمبر 2025" in text
+    assert not PRESENTATION_FORMS.search(text)
+    _shot(page, "partner_mdv_ar", tmp_path)
+    # The click also set the country filter: every other page shows the Maldives only.
     page.goto(f"{streamlit_server}/timeline?country=MDV")
     wait_for_app(page)
     _wait_for_charts(page)
