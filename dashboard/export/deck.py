@@ -3,8 +3,10 @@
 ``deck_figures`` builds the dashboard's own figures for a view (same builders,
 same filtered rows as the pages); ``render.render_deck`` draws them and
 gathers the slide text into a ``Deck``, which holds no data frames and no
-figures, only text and images, so ``pptx.write_pptx`` and ``pdf.write_pdf``
-need nothing else.
+figures, only text, small tables of text (``SlideTable``) and images, so
+``pptx.write_pptx`` and ``pdf.write_pdf`` need nothing else. The overview
+deck's slides each hold a chart; the partner briefing pack's
+(``export.partner``) also hold native text lines and tables.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ import plotly.graph_objects as go
 from dashboard import analytics, charts, i18n
 from dashboard.i18n import t
 
-__all__ = ["CHARTS", "FONT_NAME", "SlideContent", "Deck", "deck_figures"]
+__all__ = ["CHARTS", "FONT_NAME", "SlideTable", "SlideContent", "Deck", "deck_figures"]
 
 #: Slides of a deck, in order: (chart name, i18n key of its title).
 CHARTS: tuple[tuple[str, str], ...] = (
@@ -42,17 +44,40 @@ FILTERS_TOP, FILTERS_H = 1.0, 0.55
 CHART_TOP, CHART_BOTTOM = 1.6, 6.85
 FOOTER_TOP, FOOTER_H = 6.92, 0.4
 INK, MUTED = "1F2937", "4B5563"
+NOTE_H = 0.45  # a note line under a chart or table
+LINES_SIZE = 20  # pt, text lines that are a slide's whole body
+TABLE_SIZE = 12  # pt, table text
+HEADER_FILL, ROW_FILLS = "374151", ("FFFFFF", "F3F4F6")  # table header, alternating rows
+
+
+@dataclass(frozen=True)
+class SlideTable:
+    """A table drawn as text (a PowerPoint table, an HTML table): plain logical-order strings.
+
+    Columns are in reading order (the first is the rightmost in an Arabic deck); a cell may hold
+    several lines, separated by ``"\n"``. ``widths`` are relative column widths, in the same order.
+    """
+
+    header: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    widths: tuple[float, ...]
 
 
 @dataclass(frozen=True)
 class SlideContent:
-    """One slide: its chart name, title (plain logical-order text) and chart image."""
+    """One slide: its name, title (plain logical-order text) and body.
+
+    The body is a chart image (``png``, with its pixel size), or a ``table``, or neither; ``lines``
+    are text paragraphs: the slide's body when it has no image or table, else a note under it.
+    """
 
     name: str
     title: str
-    png: bytes
-    width_px: int
-    height_px: int
+    png: bytes = b""
+    width_px: int = 0
+    height_px: int = 0
+    lines: tuple[str, ...] = ()
+    table: SlideTable | None = None
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,9 @@
 
 Pages are HTML (escaped text, ``dir="rtl"``, the chart PNGs and the Noto Naskh
 Arabic web font of ``static/fonts`` as data URIs) printed by headless
-Chromium, which shapes the Arabic. No PDF library that cannot shape is used,
+Chromium, which shapes the Arabic. A slide's table is an HTML table, laid out
+in the page's direction (first column on the right in Arabic); each cell's
+direction follows its own text (``dir="auto"``), aligned with the deck. No PDF library that cannot shape is used,
 so ``rtl.static_label`` is not needed here. The page embeds everything it
 shows: nothing is fetched.
 """
@@ -18,7 +20,8 @@ import tempfile
 from pathlib import Path
 
 from dashboard import config
-from dashboard.export.deck import INK, MARGIN, MUTED, SLIDE_H, SLIDE_W, TITLE_TOP, Deck
+from dashboard.export.deck import (HEADER_FILL, INK, LINES_SIZE, MARGIN, MUTED, ROW_FILLS, SLIDE_H, SLIDE_W,
+                                   TABLE_SIZE, TITLE_TOP, Deck, SlideContent, SlideTable)
 from dashboard.export.render import DEFAULT_CHROMIUM, chromium_path
 from dashboard.export.wording import list_sep, part_sep
 from dashboard.i18n import t
@@ -60,18 +63,43 @@ def _filters_html(deck: Deck) -> str:
     return f"{html.escape(t('export_filters', lang))}: {body}"
 
 
+def _text(value: str) -> str:
+    """Escaped plain text, bidi controls removed, line breaks kept."""
+    return "<br>".join(html.escape(line) for line in strip_bidi_controls(value).split("\n"))
+
+
+def _table_html(table: SlideTable) -> str:
+    total = sum(table.widths)
+    columns = "".join(f'<col style="width:{100 * w / total:.1f}%">' for w in table.widths)
+    header = "".join(f'<th dir="auto">{_text(h)}</th>' for h in table.header)
+    rows = "".join("<tr>" + "".join(f'<td dir="auto">{_text(v)}</td>' for v in row) + "</tr>" for row in table.rows)
+    return f"<table><colgroup>{columns}</colgroup><thead><tr>{header}</tr></thead><tbody>{rows}</tbody></table>"
+
+
+def _body_html(content: SlideContent) -> str:
+    """The slide's chart, or table, or text lines; the lines are a note under a chart or table."""
+    title = html.escape(strip_bidi_controls(content.title))
+    if content.png:
+        image = base64.b64encode(content.png).decode("ascii")
+        body = f'<figure><img alt="{title}" src="data:image/png;base64,{image}"></figure>'
+    elif content.table is not None:
+        body = f'<div class="table">{_table_html(content.table)}</div>'
+    else:
+        return '<div class="lines">' + "".join(f"<p>{_text(line)}</p>" for line in content.lines) + "</div>"
+    return body + "".join(f'<p class="note">{_text(line)}</p>' for line in content.lines)
+
+
 def deck_html(deck: Deck) -> str:
     """The deck as one HTML document, one 16:9 page per slide (all text escaped)."""
     direction = "rtl" if deck.rtl else "ltr"
     total = len(deck.slides)
     pages = []
     for number, content in enumerate(deck.slides, start=1):
-        image = base64.b64encode(content.png).decode("ascii")
         pages.append(f"""
 <section class="slide">
   <h1>{html.escape(strip_bidi_controls(content.title))}</h1>
   <p class="filters">{_filters_html(deck)}</p>
-  <figure><img alt="{html.escape(strip_bidi_controls(content.title))}" src="data:image/png;base64,{image}"></figure>
+  {_body_html(content)}
   <footer><span>{html.escape(strip_bidi_controls(f"{deck.app_title} · {deck.footer}"))}</span>
     <span>{html.escape(t("export_slide_of", deck.lang, n=number, total=total))}</span></footer>
 </section>""")
@@ -95,6 +123,16 @@ h1 {{ font-size: 26pt; font-weight: 700; margin: 0; line-height: 1.4; }}
 figure {{ flex: 1 1 auto; min-height: 0; margin: 0.1in 0; display: flex; align-items: center;
          justify-content: center; }}
 figure img {{ max-width: 100%; max-height: 100%; object-fit: contain; }}
+.table {{ flex: 1 1 auto; min-height: 0; overflow: hidden; margin: 0.12in 0 0.05in; }}
+table {{ width: 100%; border-collapse: collapse; table-layout: fixed; font-size: {TABLE_SIZE}pt; line-height: 1.35; }}
+th, td {{ padding: 0.035in 0.07in; text-align: {"right" if deck.rtl else "left"}; vertical-align: middle;
+         overflow-wrap: anywhere; }}
+th {{ background: #{HEADER_FILL}; color: #ffffff; font-weight: 700; }}
+tbody tr:nth-child(odd) td {{ background: #{ROW_FILLS[0]}; }}
+tbody tr:nth-child(even) td {{ background: #{ROW_FILLS[1]}; }}
+.lines {{ flex: 1 1 auto; margin: 0.3in 0 0; font-size: {LINES_SIZE}pt; line-height: 1.5; }}
+.lines p {{ margin: 0 0 {LINES_SIZE * 0.6:.0f}pt; }}
+.note {{ font-size: 13pt; color: #{MUTED}; margin: 0 0 0.08in; }}
 footer {{ display: flex; justify-content: space-between; font-size: 10.5pt; color: #{MUTED}; }}
 </style>
 </head>
