@@ -1,7 +1,8 @@
 """The deck to a file or to bytes: PowerPoint or PDF, chosen by the extension.
 
-These are the entry points that run everything: ``render.render_deck``
-(figures drawn in Chromium, slide text), then ``pptx.write_pptx`` or
+These are the entry points that run everything: ``render.render_deck`` (the
+view's charts) or ``partner.render_partner_deck`` (one partner's briefing
+pack), figures drawn in Chromium, then ``pptx.write_pptx`` or
 ``pdf.write_pdf``. They live here rather than in ``deck`` because they sit
 above the renderer and the writers, which themselves read ``deck``.
 """
@@ -15,13 +16,14 @@ from pathlib import Path
 
 import pandas as pd
 
-from dashboard import analytics
+from dashboard import analytics, loading
 from dashboard.export.deck import Deck
+from dashboard.export.partner import render_partner_deck
 from dashboard.export.pdf import write_pdf
 from dashboard.export.pptx import write_pptx
 from dashboard.export.render import render_deck
 
-__all__ = ["DECK_FORMATS", "write_deck", "build_deck", "deck_bytes"]
+__all__ = ["DECK_FORMATS", "write_deck", "build_deck", "deck_bytes", "build_partner_deck", "partner_deck_bytes"]
 
 #: Output formats by file extension, with their MIME types.
 DECK_FORMATS = {
@@ -71,3 +73,29 @@ def deck_bytes(meetings: pd.DataFrame, meeting_topics: pd.DataFrame, filters: an
     with tempfile.TemporaryDirectory(prefix="imctc_deck_") as tmp:
         path = build_deck(meetings, meeting_topics, filters, lang, Path(tmp) / f"deck.{fmt}")
         return path.read_bytes()
+
+
+def build_partner_deck(tables: loading.LoadedTables, filters: analytics.Filters, partner: analytics.Partner,
+                       lang: str, out_path: Path | str, today: dt.date | None = None) -> Path:
+    """Write ``partner``'s briefing pack: headline, meeting history, people, topics, agreements, sources.
+
+    Args:
+        tables: the loaded tables (``loading.load_tables``; the dashboard's dataset is one).
+        filters: the selection; the rows counted are ``loading.counted_tables``'s (events, or reports in
+            the reports view), its country or organisation filter is ignored (``partner`` is the subject).
+        partner: whose pack.
+        lang: ``"ar"`` or ``"en"``.
+        out_path: ``*.pptx`` or ``*.pdf``.
+        today: export date shown on the slides (default today).
+
+    Returns:
+        ``out_path`` as a Path.
+    """
+    return write_deck(render_partner_deck(tables, filters, partner, lang, today), out_path)
+
+
+def partner_deck_bytes(tables: loading.LoadedTables, filters: analytics.Filters, partner: analytics.Partner,
+                       lang: str, fmt: str) -> bytes:
+    """The briefing pack as bytes (for the partner page's download buttons): ``fmt`` is ``"pptx"`` or ``"pdf"``."""
+    with tempfile.TemporaryDirectory(prefix="imctc_brief_") as tmp:
+        return build_partner_deck(tables, filters, partner, lang, Path(tmp) / f"brief.{fmt}").read_bytes()
