@@ -1,5 +1,7 @@
 """Read an article in full, right to left, with the extracted values marked and the meeting record beside it."""
 
+from urllib.parse import parse_qsl
+
 import streamlit as st
 
 from dashboard import analytics, highlight, rtl, tables
@@ -45,8 +47,13 @@ else:
     with record_column:
         st.subheader(t("page_meetings", lang))
         record = tables.meetings_for_display(meetings, lang)
+        links = analytics.profile_links(meetings, ctx.links)
         for index in range(len(record)):
             st.dataframe(record.iloc[index].rename(t("meeting", lang)).to_frame(), key=f"articles_record_{index}")
+            if links.iloc[index]:  # the partner's profile, with the filters of this view
+                query = dict(parse_qsl(links.iloc[index].split("?", 1)[1]))
+                st.page_link("dashboard/pages/partner.py", label=t("open_profile", lang), icon=":material/person:",
+                             query_params=query)
         for meeting in meetings.itertuples():
             reports = analytics.event_reports(data.meetings, data.articles, analytics.event_of(data.meetings,
                                                                                                meeting.meeting_id))
