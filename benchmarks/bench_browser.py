@@ -3,7 +3,8 @@
 Builds a synthetic seed-like corpus (``benchmarks.bench.make_corpus``), runs the
 pipeline, starts the dashboard on it, loads each page once to fill the caches,
 then times three fresh page loads: from navigation until Streamlit is idle and
-every chart has drawn. Needs /usr/bin/chromium (Debian's chromium package).
+every chart has drawn. The pages are the four chart pages and the profile of the
+busiest partner. Needs /usr/bin/chromium (Debian's chromium package).
 """
 
 from __future__ import annotations
@@ -26,8 +27,20 @@ from dashboard.preprocess.pipeline import run
 
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--no-first-run"]
-# url path -> (charts to wait for, also wait for map shapes)
+# url path -> (charts to wait for, also wait for map shapes); the partner profile is added for the
+# busiest partner of the corpus (``_busiest_partner``).
 PAGES = {"overview": (3, True), "map": (1, True), "timeline": (2, False), "topics": (3, False)}
+PROFILE_CHARTS = 3  # counterparts over time, topics against the others, topics over time
+
+
+def _busiest_partner(data: Path) -> tuple[str, int]:
+    """The partner country with the most events in the store, and how many: whose profile to open."""
+    from dashboard import analytics, loading
+
+    tables = loading.load_tables(data)
+    directory = analytics.partner_directory(tables.events)
+    countries = directory[directory["kind"] == "country"]
+    return str(countries["key"].iloc[0]), int(countries["meetings"].iloc[0])
 
 
 def _free_port() -> int:
@@ -58,6 +71,9 @@ def main(argv: list[str] | None = None) -> None:
         started = time.perf_counter()
         report = run(articles, data, progress_stream=None)
         print(f"pipeline: {args.articles} articles, {report.meetings} meetings in {time.perf_counter() - started:.1f} s")
+        partner, meetings = _busiest_partner(data)
+        pages = PAGES | {f"partner?country={partner}": (PROFILE_CHARTS, False)}
+        print(f"partner profile: {partner}, {meetings} meetings")
         port = _free_port()
         env = dict(os.environ, IMCTC_ARTICLES_DIR=str(articles), IMCTC_DATA_DIR=str(data))
         server = subprocess.Popen(
@@ -73,8 +89,8 @@ def main(argv: list[str] | None = None) -> None:
             with sync_playwright() as playwright:
                 browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
                 page = browser.new_page(viewport={"width": 1600, "height": 1000})
-                print(f"{'page':>10} {'first render s (median of 3, caches warm)':>44}")
-                for path, (charts, shapes) in PAGES.items():
+                print(f"{'page':>24} {'first render s (median of 3, caches warm)':>44}")
+                for path, (charts, shapes) in pages.items():
                     page.goto(f"http://127.0.0.1:{port}/{path}")
                     _wait_until_drawn(page, charts, shapes)  # warm-up: fills Streamlit's caches
                     timings = []
@@ -82,7 +98,7 @@ def main(argv: list[str] | None = None) -> None:
                         started = time.perf_counter()
                         page.goto(f"http://127.0.0.1:{port}/{path}")
                         timings.append(_wait_until_drawn(page, charts, shapes) - started)
-                    print(f"{path:>10} {statistics.median(timings):>44.2f}", flush=True)
+                    print(f"{path:>24} {statistics.median(timings):>44.2f}", flush=True)
                 browser.close()
         finally:
             server.terminate()

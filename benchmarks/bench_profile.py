@@ -79,9 +79,7 @@ def bench(n: int, partner_meetings: int, lang: str = "ar") -> tuple[int, list[tu
         steps.append((name, ms))
         return result
 
-    base = step("selection with every partner", lambda: analytics.apply_filters(
-        meetings, topics, analytics.without_partner(filters)))
-    base_topics = step("its topic rows", lambda: analytics.topics_for(base, topics, False))
+    base, base_topics = step("selection with every partner", lambda: analytics.every_partner(meetings, topics, filters))
     step("picker directory", lambda: analytics.partner_directory(base, lang))
     rows = step("partner's rows", lambda: base[analytics.partner_mask(base, PARTNER)])
     mine = step("partner's topic rows", lambda: base_topics[analytics.member(base_topics["meeting_id"],

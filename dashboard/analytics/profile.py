@@ -34,9 +34,10 @@ import pandas as pd
 from rapidfuzz import fuzz, process
 
 from dashboard.analytics._frames import event_codes, is_dated, meeting_dates, member, pick, text
-from dashboard.analytics.filters import Filters, filters_to_query
+from dashboard.analytics.filters import Filters, apply_filters, filters_to_query
 from dashboard.analytics.partners import organisation_keys, partner_countries
 from dashboard.analytics.time import newest_first
+from dashboard.analytics.topics import topics_for
 from dashboard.preprocess.events import counterpart, name_key, same_person
 from dashboard.preprocess.gazetteer import load_gazetteer
 from dashboard.preprocess.normalize import normalize
@@ -50,6 +51,7 @@ __all__ = [
     "profile_url",
     "profile_links",
     "without_partner",
+    "every_partner",
     "partner_keys",
     "partner_directory",
     "find_partner",
@@ -102,6 +104,20 @@ PROFILE_PAGE = "partner"
 def without_partner(filters: Filters) -> Filters:
     """The selection with every partner: what a profile compares its partner with (its other filters kept)."""
     return replace(filters, countries=(), organisations=())
+
+
+def every_partner(meetings: pd.DataFrame, meeting_topics: pd.DataFrame, filters: Filters
+                  ) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(rows, topic rows) of every partner under the selection's other filters: what a profile's picker
+    lists and its partner is compared with.
+
+    Args:
+        meetings: the counted rows (events, or reports in the reports view), unfiltered.
+        meeting_topics: their topic rows.
+        filters: the selection (its own country and organisation are ignored).
+    """
+    base = apply_filters(meetings, meeting_topics, without_partner(filters))
+    return base, topics_for(base, meeting_topics, filters.include_background)
 
 
 def profile_url(partner: Partner, filters: Filters) -> str:

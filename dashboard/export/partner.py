@@ -74,11 +74,9 @@ class PartnerBrief:
 
 def comparison_base(tables_: loading.LoadedTables, filters: analytics.Filters
                     ) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """(rows, topic rows) of every partner under the selection's other filters: what the partner page
-    lists in its picker and compares a partner with (events, or reports in the reports view)."""
-    meetings, topics = loading.counted_tables(tables_, filters)
-    base = analytics.apply_filters(meetings, topics, analytics.without_partner(filters))
-    return base, analytics.topics_for(base, topics, filters.include_background)
+    """``analytics.every_partner`` of the counted rows (events, or reports in the reports view): what the
+    partner page lists in its picker and compares a partner with."""
+    return analytics.every_partner(*loading.counted_tables(tables_, filters), filters)
 
 
 def partner_brief(tables_: loading.LoadedTables, filters: analytics.Filters, partner: analytics.Partner,

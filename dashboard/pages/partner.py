@@ -23,11 +23,9 @@ HISTORY_PAGE_SIZE = 25
 ctx = context()
 lang = ctx.lang
 filters = ctx.filters
-everyone = analytics.without_partner(filters)
 # Every partner's rows under the other filters: what the picker lists and the profile is compared with.
-base = shared(ctx, analytics.apply_filters, ctx.base_meetings, ctx.base_topics, everyone, rows=("every partner",))
-base_topics = shared(ctx, analytics.topics_for, base, ctx.base_topics, filters.include_background,
-                     rows=("every partner",))
+base, base_topics = shared(ctx, analytics.every_partner, ctx.base_meetings, ctx.base_topics, filters,
+                           rows=("every partner",))
 directory = shared(ctx, analytics.partner_directory, base, rows=("every partner",), lang=lang)
 partner = analytics.partner_from_filters(filters)
 

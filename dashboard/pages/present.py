@@ -27,8 +27,8 @@ background = ctx.filters.include_background
 
 # ---- the deck: with one partner selected (a profile presented), its profile is the last slides
 profiled = analytics.partner_from_filters(ctx.filters)
-everyone = analytics.apply_filters(ctx.base_meetings, ctx.base_topics, analytics.without_partner(ctx.filters)) \
-    if profiled else None
+everyone, everyone_topics = analytics.every_partner(ctx.base_meetings, ctx.base_topics, ctx.filters) \
+    if profiled else (None, None)
 profile_name = analytics.partner_name(profiled, analytics.partner_directory(ctx.meetings, lang), lang) \
     if profiled else ""
 
@@ -171,7 +171,6 @@ if not no_data_note(ctx):
             with chart_col:
                 _show(charts.people_timeline(people, lang, theme=theme_name), "present_people", 700)
         elif slide.kind == "profile_topics":
-            everyone_topics = analytics.topics_for(everyone, ctx.base_topics, background)
             comparison = analytics.topic_comparison(ctx.meetings, ctx.topics, everyone, everyone_topics, lang)
             _show(charts.topic_comparison_bars(comparison, profile_name, lang, theme=theme_name),
                   "present_topic_comparison", max(760, 50 * len(comparison) + 260))
@@ -181,8 +180,7 @@ if not no_data_note(ctx):
                 st.caption(t("partner_no_agreements", lang), text_alignment=align)
             else:
                 st.table(tables.agreements_for_display(agreements, lang).head(6).map(browser_label), hide_index=True)
-            related = analytics.related_partners(everyone, analytics.topics_for(everyone, ctx.base_topics, background),
-                                                 slide.partner, lang, limit=6)
+            related = analytics.related_partners(everyone, everyone_topics, slide.partner, lang, limit=6)
             st.subheader(t("partner_related", lang), text_alignment=align)
             if related.empty:
                 st.caption(t("partner_no_related", lang), text_alignment=align)
