@@ -387,3 +387,15 @@ def test_cli_deck_counts_events_like_the_dashboard(copied_story, tmp_path, monke
     text = "\n".join(shape.text_frame.text for shape in Presentation(str(out)).slides[0].shapes
                      if shape.has_text_frame)
     assert f"Number of meetings: {meetings}" in text
+
+
+def test_the_comparison_slide_keeps_the_topics_that_differ_most():
+    comparison = pd.DataFrame({"topic_id": [f"t{i}" for i in range(14)], "topic": [f"T{i}" for i in range(14)],
+                               "partner_meetings": 1, "partner_share": 0.5,
+                               "others_share": [0.5 - d for d in (0.4, 0.3, 0.2, 0.1, 0.05, 0.01, 0, 0, -0.01,
+                                                                  -0.05, -0.1, -0.2, -0.3, -0.45)]})
+    comparison["difference"] = comparison["partner_share"] - comparison["others_share"]
+    kept = export.partner._most_different(comparison, limit=6)
+    # The three most raised with the partner and the three most raised with the others, in order.
+    assert kept["topic_id"].tolist() == ["t0", "t1", "t2", "t11", "t12", "t13"]
+    assert export.partner._most_different(comparison.head(5), limit=6)["topic_id"].tolist() == ["t0", "t1", "t2", "t3", "t4"]

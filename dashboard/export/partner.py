@@ -43,6 +43,8 @@ SOURCE_ROWS, SOURCE_SLIDES = 9, 2
 #: Longest text of a cell, in characters (a slide is not a page: the dashboard has the rest).
 TOPICS_CHARS, TITLE_CHARS, PLACE_CHARS, SENTENCE_CHARS, DATES_SHOWN = 80, 70, 55, 330, 6
 NONE = "—"
+#: Topics on the comparison slide: those that differ most from the other partners.
+COMPARISON_TOPICS = 10
 #: The dashboard's chart font size, px, for which the charts measure their labels (``charts.style._label_px``).
 SCREEN_FONT_SIZE = 13
 #: Room under a time axis for month names that plotly tilts when they do not fit side by side, px.
@@ -250,6 +252,15 @@ def _source_slides(brief: PartnerBrief) -> list[SlideContent]:
                   SOURCE_SLIDES, "brief_sources_more", lang)
 
 
+def _most_different(comparison: pd.DataFrame, limit: int = COMPARISON_TOPICS) -> pd.DataFrame:
+    """The ``limit`` topics whose share differs most from the other partners', in the comparison's order
+    (a slide holds a dozen bars at a readable size; the dashboard shows every topic)."""
+    if len(comparison) <= limit:
+        return comparison
+    keep = comparison["difference"].abs().sort_values(ascending=False, kind="stable").index[:limit]
+    return comparison.loc[comparison.index.isin(keep)]
+
+
 def brief_slides(brief: PartnerBrief) -> list[tuple[SlideContent, go.Figure | None]]:
     """The pack's slides in order, each with the figure still to draw on it (None for text and tables):
     headline, history, people, topics against the other partners (and counterparts over time when
@@ -260,7 +271,7 @@ def brief_slides(brief: PartnerBrief) -> list[tuple[SlideContent, go.Figure | No
     slides += [(s, None) for s in _history_slides(brief)]
     slides += [(s, None) for s in _people_slides(brief)]
     slides.append((SlideContent("topic_comparison", t("chart_topic_comparison", lang)),
-                   charts.topic_comparison_bars(brief.comparison, brief.name, lang)))
+                   charts.topic_comparison_bars(_most_different(brief.comparison), brief.name, lang)))
     if int((brief.history["date"] != "").sum()) >= 2:
         slides.append((SlideContent("people_timeline", t("chart_people", lang)),
                        charts.people_timeline(brief.people, lang)))
