@@ -4,8 +4,9 @@ Run with ``python -m benchmarks.bench_profile [--meetings 10000 100000] [--partn
 
 The meetings are ``bench_charts.synthetic_tables`` (random, reproducible), with
 ``--partner-meetings`` of them given to Pakistan, spread over five years, each
-with one of a handful of counterparts (names spelt a few ways, so the people
-list has variants to merge). What is timed is everything the partner page
+with a counterpart among a few hundred people (``_counterparts``: names spelt
+several ways, so the people list has variants to merge and near-names to keep
+apart). What is timed is everything the partner page
 computes before Streamlit draws it, in the page's order: the selection with
 every partner (the sidebar's other filters), the picker's directory, the
 partner's rows, the headline, the history, the first page of it as a table
@@ -31,9 +32,28 @@ from dashboard import analytics, charts, tables
 from dashboard.analytics import Filters, Partner
 
 PARTNER = Partner("country", "PAK")
-_COUNTERPARTS = (("خواجة محمد آصف", "وزير الدفاع"), ("خواجه محمد اصف", "وزير الدفاع الباكستاني"),
-                 ("عاصم منير", "قائد الجيش"), ("رانا شهباز أختر", "وزير الدفاع"), ("", "وفد عسكري باكستاني"),
-                 ("ساحر شمشاد ميرزا", "رئيس هيئة الأركان المشتركة"))
+_FIRST = ("خواجة", "عاصم", "رانا", "ساحر", "قمر", "نديم", "شهباز", "عمران", "بلال", "طارق", "فيصل", "زاهد")
+_MIDDLE = ("", "محمد", "جاويد", "أحمد")
+_LAST = ("آصف", "منير", "أختر", "ميرزا", "باجوا", "شودري", "شريف", "خان", "رضا", "حسين", "قريشي", "ملك")
+_TITLES = ("وزير الدفاع", "قائد الجيش", "رئيس هيئة الأركان المشتركة", "وزير الخارجية", "السفير", "وفد عسكري")
+
+
+def _counterparts(rng: np.random.Generator, n: int) -> tuple[list[str], list[str]]:
+    """``n`` counterparts' names and titles: a few hundred people (first, optional middle and last name),
+    a quarter of the mentions spelt another way (ة/ه, آ/ا, the middle name left out), one in ten
+    meetings giving only a title."""
+    first, middle, last = (rng.integers(0, len(words), n) for words in (_FIRST, _MIDDLE, _LAST))
+    names = []
+    for f, m, l, variant, title_only in zip(first, middle, last, rng.random(n) < 0.25, rng.random(n) < 0.1):
+        if title_only:
+            names.append("")
+            continue
+        words = [_FIRST[f], _MIDDLE[m], _LAST[l]]
+        if variant:
+            words = [w.replace("ة", "ه").replace("آ", "ا") for w in words]
+            words[1] = "" if rng.random() < 0.5 else words[1]
+        names.append(" ".join(w for w in words if w))
+    return names, [_TITLES[i] for i in rng.integers(0, len(_TITLES), n)]
 
 
 def with_partner(meetings: pd.DataFrame, partner_meetings: int, seed: int = 7) -> pd.DataFrame:
@@ -42,7 +62,7 @@ def with_partner(meetings: pd.DataFrame, partner_meetings: int, seed: int = 7) -
     rows = rng.choice(len(meetings), size=min(partner_meetings, len(meetings)), replace=False)
     out = meetings.copy()
     days = pd.Timestamp("2021-01-01") + pd.to_timedelta(rng.integers(0, 5 * 365, len(rows)), unit="D")
-    who = rng.integers(0, len(_COUNTERPARTS), len(rows))
+    names, titles = _counterparts(rng, len(rows))
     updates = {
         "partner_country_iso3": "PAK", "partner_country_ar": "باكستان", "partner_country_en": "Pakistan",
         "partner_countries_iso3": "PAK", "partner_org_ar": "", "partner_org_en": "",
@@ -50,8 +70,8 @@ def with_partner(meetings: pd.DataFrame, partner_meetings: int, seed: int = 7) -
     for column, value in updates.items():
         out.loc[out.index[rows], column] = value
     out.loc[out.index[rows], "date"] = days.strftime("%Y-%m-%d").to_numpy()
-    out.loc[out.index[rows], "visitor_name_ar"] = [_COUNTERPARTS[i][0] for i in who]
-    out.loc[out.index[rows], "visitor_title_ar"] = [_COUNTERPARTS[i][1] for i in who]
+    out.loc[out.index[rows], "visitor_name_ar"] = names
+    out.loc[out.index[rows], "visitor_title_ar"] = titles
     return out
 
 
@@ -85,7 +105,7 @@ def bench(n: int, partner_meetings: int, lang: str = "ar") -> tuple[int, list[tu
     mine = step("partner's topic rows", lambda: base_topics[analytics.member(base_topics["meeting_id"],
                                                                              rows["meeting_id"])])
     step("headline", lambda: analytics.partner_headline(rows))
-    history = step("history", lambda: analytics.partner_history(rows, mine, lang))
+    history = step("history", lambda: analytics.partner_history(rows, mine, lang, PARTNER))
     step("history page 1 with links", lambda: tables.history_for_display(
         analytics.history_page(history, 1, 25)[0], lang, filters))
     step("sources of page 1", lambda: analytics.history_sources(analytics.history_page(history, 1, 25)[0],

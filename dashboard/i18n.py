@@ -33,6 +33,7 @@ __all__ = [
     "DATE_BASIS_KEYS",
     "t",
     "is_rtl",
+    "list_sep",
     "event_type_label",
     "date_basis_label",
     "month_label",
@@ -109,7 +110,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "لا توجد اجتماعات مع {name} ضمن عوامل التصفية الحالية.",
         "No meetings with {name} match the current filters.",
     ),
-    "partner_all": ("جميع الشركاء", "All partners"),
+    "partner_unknown": (
+        "لا يوجد شريك باسم {name} في البيانات: اختر شريكًا من القائمة.",
+        "No partner called {name} is in the data: choose one from the list.",
+    ),
     "metric_first_meeting": ("أول اجتماع", "First meeting"),
     "metric_last_meeting": ("آخر اجتماع", "Last meeting"),
     "metric_last_agreement": ("آخر اتفاقية", "Last agreement"),
@@ -549,6 +553,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     "yes": ("نعم", "Yes"),
     "no": ("لا", "No"),
 }
+
+
+def list_sep(lang: str) -> str:
+    """Between the items of a list in running text: the Arabic comma in Arabic."""
+    return "، " if lang == "ar" else ", "
 
 
 def _lang(lang: str | None) -> str:

@@ -25,7 +25,7 @@ from typing import Any
 
 import pandas as pd
 
-from dashboard import analytics, i18n
+from dashboard import analytics, i18n, tables
 from dashboard.i18n import t
 from dashboard.rtl import browser_label
 
@@ -164,7 +164,7 @@ def partner_table(meetings: pd.DataFrame, lang: str = "ar", limit: int = MAX_TAB
             "", index=shown.index, dtype="string")
 
     name, title = text("visitor_name_ar"), text("visitor_title_ar")
-    visitor = (name + "، " + title).where((name != "") & (title != ""), name + title)
+    visitor = tables.name_and_title(name, title)
     table = pd.DataFrame({
         t("col_date", lang): i18n.date_labels(text("date"), lang).to_numpy(),
         t("col_event_type", lang): [i18n.event_type_label(c, lang) for c in text("event_type")],
@@ -181,9 +181,7 @@ def profile_history_table(history: pd.DataFrame, lang: str = "ar", limit: int = 
     """The newest ``limit`` meetings of a partner's history (``analytics.partner_history``) for a slide:
     date, type, counterpart and place, values isolated; and how many were left out."""
     shown = history.head(limit)
-    counterpart = (shown["counterpart_name"] + "، " + shown["counterpart_title"]).where(
-        (shown["counterpart_name"] != "") & (shown["counterpart_title"] != ""),
-        shown["counterpart_name"] + shown["counterpart_title"])
+    counterpart = tables.name_and_title(shown["counterpart_name"], shown["counterpart_title"])
     table = pd.DataFrame({
         t("col_date", lang): i18n.date_labels(shown["date"], lang).to_numpy(),
         t("col_event_type", lang): [i18n.event_type_label(c, lang) for c in shown["event_type"]],

@@ -13,7 +13,7 @@ import pandas as pd
 
 from dashboard import analytics, i18n
 from dashboard.i18n import t
-from dashboard.rtl import strip_bidi_controls_frame
+from dashboard.rtl import FSI, PDI, strip_bidi_controls_frame
 
 # meetings column -> i18n key of its header, in display order.
 MEETING_COLUMNS = {
@@ -96,18 +96,19 @@ def history_for_display(history: pd.DataFrame, lang: str, filters: analytics.Fil
         "event_type": history["event_type"].map(lambda code: i18n.event_type_label(code, lang)),
         "counterpart": history["counterpart_name"].where(history["counterpart_name"] != "", t("name_not_given", lang)),
         "counterpart_title": history["counterpart_title"],
-        "coalition_side": _joined(history["coalition_name"], history["coalition_title"]),
+        "coalition_side": name_and_title(history["coalition_name"], history["coalition_title"]),
         "location": history["location"],
         "topics": history["topics"],
         "reports": history["reports"],
         "outlets": history["outlets"],
+        "needs_review": history["needs_review"].map({True: t("yes", lang), False: ""}).fillna(""),
     })
     # What a briefing reads first comes first (the reading start: the right in Arabic); the link to the
     # sources stays in view, before the wide columns.
     columns = {"date": "col_date", "event_type": "col_event_type", "counterpart": "col_counterpart",
                "counterpart_title": "col_counterpart_title", "sources": "col_sources", "topics": "col_topics",
                "location": "col_location", "coalition_side": "col_coalition_side", "reports": "col_reports",
-               "outlets": "col_outlets", "date_basis": "col_date_basis"}
+               "outlets": "col_outlets", "needs_review": "col_needs_review", "date_basis": "col_date_basis"}
     if filters is None:
         del columns["sources"]
     else:
@@ -115,8 +116,8 @@ def history_for_display(history: pd.DataFrame, lang: str, filters: analytics.Fil
     return shown[list(columns)].rename(columns={c: t(key, lang) for c, key in columns.items()}).reset_index(drop=True)
 
 
-def _joined(name: pd.Series, title: pd.Series) -> pd.Series:
-    """"name، title" (or whichever is given)."""
+def name_and_title(name: pd.Series, title: pd.Series) -> pd.Series:
+    """"name، title", or whichever of the two is given ("" when neither)."""
     both = (name != "") & (title != "")
     return (name + "، " + title).where(both, name.where(name != "", title))
 
@@ -138,7 +139,7 @@ def agreements_for_display(agreements: pd.DataFrame, lang: str) -> pd.DataFrame:
     """What was signed: date, counterpart and the sentence that says so."""
     shown = pd.DataFrame({
         "date": i18n.date_labels(agreements["date"], lang).where(agreements["date"] != "", t("undated", lang)),
-        "counterpart": _joined(agreements["counterpart_name"], agreements["counterpart_title"]),
+        "counterpart": name_and_title(agreements["counterpart_name"], agreements["counterpart_title"]),
         "sentence": agreements["sentence"],
     })
     columns = {"date": "col_date", "counterpart": "col_counterpart", "sentence": "col_evidence"}
@@ -158,6 +159,24 @@ def related_for_display(related: pd.DataFrame, lang: str, filters: analytics.Fil
                             for k, key in zip(related["kind"], related["key"])]
         columns["profile"] = "col_profile"
     return shown.rename(columns={c: t(k, lang) for c, k in columns.items()}).reset_index(drop=True)
+
+
+def partner_options(directory: pd.DataFrame) -> list[str]:
+    """The partner picker's labels: both names and the country code, each isolated so that a name in
+    the other script keeps its place in the line, then the number of meetings ("Maldives · المالديف ·
+    MDV (1)"). The picker filters on this text, so a partner is found by any of the three."""
+    labels = []
+    for kind, key, first, second, meetings in zip(directory["kind"], directory["key"], directory["name"],
+                                                  _other_name(directory), directory["meetings"]):
+        parts = [p for p in dict.fromkeys((first, second, key if kind == "country" else "")) if p]
+        labels.append(" · ".join(f"{FSI}{p}{PDI}" for p in parts) + f" ({meetings})")
+    return labels
+
+
+def _other_name(directory: pd.DataFrame) -> pd.Series:
+    """Each partner's name in the other language than ``name`` ("" when it has none)."""
+    other = directory["name_en"].where(directory["name"] == directory["name_ar"], directory["name_ar"])
+    return other.astype("string").fillna("")
 
 
 def partners_for_display(directory: pd.DataFrame, lang: str, filters: analytics.Filters) -> pd.DataFrame:

@@ -106,13 +106,21 @@ _FILTER_KEYS = ("flt_lang", "flt_from", "flt_to", "flt_country", "flt_org", "flt
                 "flt_undated", "flt_background", "flt_count")
 
 
-def _seed_from_url(low: dt.date, high: dt.date) -> None:
-    """Once per session: widget state from the link the user opened (so a shared view opens as it was).
+def _url_filters() -> dict[str, str]:
+    """The filter part of the URL as it is now."""
+    return {k: v for k, v in st.query_params.to_dict().items() if k in analytics.FILTER_QUERY_KEYS}
 
-    Seeded again if any filter's state is gone: Streamlit drops the state of widgets a run did not
-    draw (a run that stopped early, a page switch), and the URL still holds the selection.
+
+def _seed_from_url(low: dt.date, high: dt.date) -> None:
+    """Widget state from the link the user opened (so a shared view opens as it was).
+
+    Seeded on the session's first run, and again when any filter's state is gone (Streamlit drops the
+    state of widgets a run did not draw: a run that stopped early, a page switch) or when the URL's
+    filters are not the ones the last run wrote (a link inside the app, such as a partner's "open
+    profile", or the browser's back button): then the URL holds the selection the user asked for.
     """
-    if st.session_state.get("_seeded") and all(key in st.session_state for key in _FILTER_KEYS):
+    if st.session_state.get("_seeded") and all(key in st.session_state for key in _FILTER_KEYS) \
+            and _url_filters() == st.session_state.get("_url_written"):
         return
     url = analytics.filters_from_query(st.query_params.to_dict())
     st.session_state.update({
@@ -179,6 +187,7 @@ def sidebar_filters(dataset: Dataset) -> analytics.Filters:
                               date_to=None if filters.date_to == high else filters.date_to)
     others = {k: v for k, v in st.query_params.to_dict().items() if k not in analytics.FILTER_QUERY_KEYS}
     st.query_params.from_dict(others | analytics.filters_to_query(shown))
+    st.session_state["_url_written"] = _url_filters()
     st.session_state["_link_filters"] = shown
     return filters
 
@@ -205,7 +214,7 @@ def _shared(function: str, version: str, filters: tuple, rows: tuple, options: t
 
 
 def shared(ctx: Context, function: Callable[..., Any], *frames: pd.DataFrame, rows: tuple = (),
-           **options: Any) -> Any:
+           key_filters: analytics.Filters | None = None, **options: Any) -> Any:
     """``function(*frames, **options)``, worked out once per data version, filter selection and options.
 
     Every session that opens the same view reuses the result: a figure (building the
@@ -213,9 +222,11 @@ def shared(ctx: Context, function: Callable[..., Any], *frames: pd.DataFrame, ro
     derives from the filtered rows. ``frames`` must be ones the filters determine, such as
     ``ctx.meetings`` and ``ctx.topics``, or else ``rows`` must say what else chose them (the
     page of a paged chart); ``options`` must be hashable. The result is shared, so it must not
-    be changed; Streamlit copies a figure before it serialises it.
+    be changed; Streamlit copies a figure before it serialises it. ``key_filters`` narrows the key when
+    the result depends on less than the whole selection (every partner's rows do not depend on which
+    partner a profile shows: ``analytics.without_partner(ctx.filters)``).
     """
-    filters = tuple(sorted(analytics.filters_to_query(ctx.filters).items()))
+    filters = tuple(sorted(analytics.filters_to_query(key_filters or ctx.filters).items()))
     return _shared(f"{function.__module__}.{function.__qualname__}", ctx.dataset.version, filters, rows,
                    tuple(sorted(options.items())), lambda: function(*frames, **options))
 

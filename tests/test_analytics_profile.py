@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import urllib.parse
 
 import pandas as pd
 import pytest
@@ -178,3 +179,55 @@ def test_sources_list_every_report_of_each_meeting(rows, topics):
     sources = analytics.history_sources(history, reports, articles)
     assert sources[sources["event_id"] == "e-p3-m1"]["file"].tolist() == ["p3.txt", "e2.txt"]
     assert sources["event_id"].drop_duplicates().tolist() == history["event_id"].tolist()
+
+
+@pytest.mark.parametrize("a, b, same", [
+    ("خواجة محمد آصف", "خواجه محمد اصف", True),  # a spelling variant
+    ("قمر جاويد باجوا", "قمر باجوا", True),  # the middle name left out
+    ("نديم شودري", "نديم تشودري", True),  # a transliteration's extra letter
+    ("عزمان بن حسن", "عزمان حسن", True),
+    ("خالد بن سلمان", "خالد بن سلطان", False),  # two men, one letter apart
+    ("فهد بن تركي", "تركي بن فهد", False),  # the same words, another man
+    ("محمد بن عبد الله", "عبد الله بن محمد", False),
+    ("أحمد خان", "محمد خان", False),
+])
+def test_people_are_one_person_only_when_their_names_agree_word_by_word(a, b, same):
+    history = pd.DataFrame({"counterpart_name": [a, b], "counterpart_title": ["وزير الدفاع", "وزير الدفاع"],
+                            "date": ["2025-06-01", "2021-02-01"]})
+    people = analytics.partner_people(history)
+    assert len(people) == (1 if same else 2)
+    if same:
+        assert people.iloc[0]["meetings"] == 2 and people.iloc[0]["variants"] == b
+        assert people.iloc[0]["dates"] == "2025-06-01; 2021-02-01"
+
+
+def test_a_multilateral_meeting_does_not_name_another_states_official_as_this_partners(rows, topics):
+    multilateral = rows.assign(visitor_name_ar=rows["visitor_name_ar"].where(rows["meeting_id"] != "m1-m1",
+                                                                             "عبد المجيد صقر"))
+    pakistan = Partner("country", "PAK")
+    history = analytics.partner_history(_of(multilateral, pakistan), topics, "ar", pakistan).set_index("meeting_id")
+    assert history.loc["m1-m1", "counterpart_name"] == "" and history.loc["p3-m1", "counterpart_name"] == "رانا شهباز أختر"
+    assert "عبد المجيد صقر" not in analytics.partner_people(history.reset_index())["name"].tolist()
+    egypt = Partner("country", "EGY")
+    assert "عبد المجيد صقر" in analytics.partner_history(_of(multilateral, egypt), topics, "ar", egypt)[
+        "counterpart_name"].tolist()
+
+
+def test_a_loosely_typed_name_never_finds_another_partner():
+    rows = meetings_table([meeting(f"c{i}-m1", date="2025-01-01", **country(code, ar, en)) for i, (code, ar, en) in
+                           enumerate([("ROU", "رومانيا", "Romania"), ("SOM", "الصومال", "Somalia"),
+                                      ("SSD", "جنوب السودان", "South Sudan"), ("PNG", "بابوا غينيا الجديدة",
+                                                                               "Papua New Guinea")])])
+    directory = analytics.partner_directory(rows, "en")
+    for typed in ("Oman", "Mali", "Sudan", "السودان", "Guinea"):
+        assert analytics.find_partner(typed, directory) is None, typed
+    assert analytics.find_partner("Somalya", directory) == Partner("country", "SOM")
+
+
+def test_an_organisation_with_a_comma_in_its_name_survives_the_link():
+    unesco = Partner("org", "UN Educational, Scientific and Cultural Organization")
+    url = analytics.profile_url(unesco, Filters(organisations=("NATO",), lang="en"))
+    query = dict(urllib.parse.parse_qsl(url.split("?", 1)[1]))
+    assert analytics.partner_from_filters(analytics.filters_from_query(query)) == unesco
+    both = analytics.filters_from_query({"org": "NATO," + unesco.key})
+    assert both.organisations == ("NATO", unesco.key)

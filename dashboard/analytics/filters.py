@@ -8,6 +8,7 @@ lives in ``_frames`` with the other shared helpers and is public here too.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from typing import Mapping
 
@@ -85,6 +86,12 @@ def _split(value: str | None) -> tuple[str, ...]:
     return tuple(v for v in (value or "").split(",") if v)
 
 
+def _split_names(value: str | None) -> tuple[str, ...]:
+    """Organisation names, comma-separated: a comma followed by a space is part of a name ("UN
+    Educational, Scientific and Cultural Organization"); ``filters_to_query`` joins with a bare comma."""
+    return tuple(v.strip() for v in re.split(r",(?! )", value or "") if v.strip())
+
+
 def _date(value: str | None) -> dt.date | None:
     try:
         return dt.date.fromisoformat(value) if value else None
@@ -99,7 +106,7 @@ def filters_from_query(params: Mapping[str, str]) -> Filters:
         date_from=_date(params.get("from")),
         date_to=_date(params.get("to")),
         countries=tuple(c.upper() for c in _split(params.get("country")) if len(c) == 3 and c.isalpha()),
-        organisations=_split(params.get("org")),
+        organisations=_split_names(params.get("org")),
         event_types=event_types,
         topics=_split(params.get("topic")),
         include_undated=params.get("undated", "1") != "0",

@@ -35,16 +35,17 @@ from rapidfuzz import fuzz, process
 
 from dashboard.analytics._frames import event_codes, is_dated, meeting_dates, member, pick, text
 from dashboard.analytics.filters import Filters, apply_filters, filters_to_query
-from dashboard.analytics.partners import organisation_keys, partner_countries
+from dashboard.analytics.events import with_event_ids
+from dashboard.analytics.partners import organisation_keys, partner_countries, with_countries
 from dashboard.analytics.time import newest_first
 from dashboard.analytics.topics import topics_for
-from dashboard.preprocess.events import counterpart, name_key, same_person
+from dashboard.preprocess.events import counterpart, name_key, same_person_across_visits
+from dashboard.i18n import list_sep
 from dashboard.preprocess.gazetteer import load_gazetteer
 from dashboard.preprocess.normalize import normalize
 from dashboard.preprocess.schema import EVENT_TYPES
 
 __all__ = [
-    "PARTNER_KINDS",
     "Partner",
     "partner_from_filters",
     "PROFILE_PAGE",
@@ -57,6 +58,7 @@ __all__ = [
     "find_partner",
     "partner_mask",
     "partner_name",
+    "is_known_partner",
     "partner_headline",
     "partner_history",
     "history_sources",
@@ -67,12 +69,15 @@ __all__ = [
     "history_page",
 ]
 
-#: A partner is a country or an organisation; the URL says which (``?country=PAK`` or ``?org=...``).
-PARTNER_KINDS = ("country", "org")
-
-#: A name typed in the picker or on the command line matches a partner's name from this score up
-#: (rapidfuzz WRatio, 0-100): "Pakistn" and "الباكستان" find Pakistan; "Iran" does not find "Iraq".
-NAME_MATCH_SCORE = 90
+#: A name typed in the picker or on the command line matches a partner's name from this edit ratio up
+#: (rapidfuzz ``fuzz.ratio``, 0-100): "Pakistn" finds Pakistan. Not a partial ratio: that scores "Oman"
+#: against "Romania" and "Sudan" against "South Sudan" at 90. Two names within ``NAME_MATCH_MARGIN`` of
+#: each other are too close to choose between: no match.
+NAME_MATCH_SCORE = 85
+NAME_MATCH_MARGIN = 3
+#: Two counterparts' names are compared word by word only when their whole-name edit ratio reaches this:
+#: far below any spelling variant (a middle name left out scores about 75), well above unrelated names.
+PEOPLE_CANDIDATE_SCORE = 60
 
 
 @dataclass(frozen=True)
@@ -220,20 +225,21 @@ def find_partner(query: str, directory: pd.DataFrame) -> Partner | None:
     if plain in names:
         row = directory.iloc[owners[names.index(plain)]]
         return Partner(str(row["kind"]), str(row["key"]))
-    found = process.extractOne(plain, names, scorer=fuzz.WRatio, score_cutoff=NAME_MATCH_SCORE)
-    if found is None:
+    found = process.extract(plain, names, scorer=fuzz.ratio, score_cutoff=NAME_MATCH_SCORE, limit=None)
+    candidates = {}
+    for _, score, index in found:  # best score per partner (a partner has an Arabic and an English name)
+        candidates[owners[index]] = max(score, candidates.get(owners[index], 0))
+    ranked = sorted(candidates.items(), key=lambda item: -item[1])
+    if not ranked or (len(ranked) > 1 and ranked[0][1] - ranked[1][1] < NAME_MATCH_MARGIN):
         return None
-    row = directory.iloc[owners[found[2]]]
+    row = directory.iloc[ranked[0][0]]
     return Partner(str(row["kind"]), str(row["key"]))
 
 
 def partner_mask(meetings: pd.DataFrame, partner: Partner) -> np.ndarray:
     """Boolean mask of ``partner``'s meetings (a country's include the multilateral ones that list it)."""
     if partner.kind == "country":
-        rows = partner_countries(meetings)
-        mask = np.zeros(len(meetings), dtype=bool)
-        mask[rows.loc[rows["iso3"].to_numpy() == partner.key.upper(), "row"].to_numpy(dtype="int64")] = True
-        return mask
+        return with_countries(meetings, [partner.key])
     return (organisation_keys(meetings) == partner.key).to_numpy(dtype=bool)
 
 
@@ -247,6 +253,12 @@ def partner_name(partner: Partner, directory: pd.DataFrame, lang: str = "ar") ->
         if country is not None:
             return (country.name_en if lang == "en" else country.name_ar) or partner.key
     return partner.key
+
+
+def is_known_partner(partner: Partner) -> bool:
+    """Whether ``partner`` names something real whatever the data: a country code of the gazetteer (an
+    organisation is known only through the meetings that name it)."""
+    return partner.kind == "country" and partner.key.upper() in load_gazetteer().countries
 
 
 def partner_headline(history: pd.DataFrame) -> dict:
@@ -269,42 +281,46 @@ def partner_headline(history: pd.DataFrame) -> dict:
     }
 
 
-def _topic_labels(history: pd.DataFrame, topics: pd.DataFrame, lang: str) -> tuple[pd.Series, pd.Series]:
-    """(labels, ids) of each meeting's topics, joined, aligned with ``history``."""
-    empty = pd.Series("", index=history.index, dtype="string")
+def _topic_labels(history: pd.DataFrame, topics: pd.DataFrame, lang: str) -> pd.Series:
+    """Each meeting's topic labels, joined, aligned with ``history``."""
     if topics.empty or history.empty:
-        return empty, empty
+        return pd.Series("", index=history.index, dtype="string")
     mine = topics[member(topics["meeting_id"], history["meeting_id"])]
     label = pick(mine, "topic_ar", "topic_en", lang)
     label = label.where(label != "", mine["topic_id"].astype("string"))
-    frame = pd.DataFrame({"meeting_id": mine["meeting_id"].to_numpy(), "label": label.to_numpy(),
-                          "topic_id": mine["topic_id"].astype("string").to_numpy()})
-    separator = "، " if lang == "ar" else ", "
-    joined = frame.groupby("meeting_id", sort=False).agg(labels=("label", separator.join),
-                                                          ids=("topic_id", ";".join))
-    ids = history["meeting_id"]
-    return (ids.map(joined["labels"]).fillna("").astype("string"),
-            ids.map(joined["ids"]).fillna("").astype("string"))
+    frame = pd.DataFrame({"meeting_id": mine["meeting_id"].to_numpy(), "label": label.to_numpy()})
+    joined = frame.groupby("meeting_id", sort=False)["label"].agg(list_sep(lang).join)
+    return history["meeting_id"].map(joined).fillna("").astype("string")
 
 
-def partner_history(history: pd.DataFrame, topics: pd.DataFrame, lang: str = "ar") -> pd.DataFrame:
+def partner_history(history: pd.DataFrame, topics: pd.DataFrame, lang: str = "ar",
+                    partner: Partner | None = None) -> pd.DataFrame:
     """Every meeting with the partner, newest first, undated ones last (never dropped).
 
     Args:
         history: the partner's rows (events, or reports in the reports view), already filtered.
         topics: their topic rows (``topics_for``: background topics only when asked).
         lang: language of the topic labels.
+        partner: whose history. A multilateral meeting that lists this country but was read with
+            another main partner names that partner's official, not this one's: its counterpart is
+            left empty (None: every counterpart kept).
 
     Returns:
         Columns ``event_id, meeting_id, article_id, date, date_basis, date_text, event_type,
         counterpart_name, counterpart_title, coalition_name, coalition_title, location, topics,
-        topic_ids, reports, outlets, needs_review``: the counterpart is the partner's side (the
-        host on a visit abroad, the visitor otherwise), the coalition's side the other one; who
-        hosted follows from the type and the place.
+        reports, outlets, needs_review``: the counterpart is the partner's side (the host on a
+        visit abroad, the visitor otherwise), the coalition's side the other one; who hosted
+        follows from the type and the place.
     """
-    rows = newest_first(history)
-    name, title = counterpart(rows) if len(rows) else (text(rows, "visitor_name_ar"), text(rows, "visitor_title_ar"))
-    labels, ids = _topic_labels(rows, topics, lang)
+    rows = with_event_ids(newest_first(history))
+    for column in ("visitor_name_ar", "visitor_title_ar", "host_name_ar", "host_title_ar"):
+        if column not in rows.columns:
+            rows = rows.assign(**{column: ""})
+    name, title = counterpart(rows)
+    if partner is not None and partner.kind == "country":
+        theirs = (text(rows, "partner_country_iso3").str.upper() == partner.key.upper()).to_numpy(dtype=bool)
+        name, title = name.where(theirs, ""), title.where(theirs, "")
+    labels = _topic_labels(rows, topics, lang)
     abroad = (event_codes(rows) == "visit_abroad").to_numpy(dtype=bool)
 
     def coalition(field: str) -> pd.Series:
@@ -313,7 +329,7 @@ def partner_history(history: pd.DataFrame, topics: pd.DataFrame, lang: str = "ar
 
     count = (lambda c: rows[c].astype("Int64") if c in rows.columns else pd.Series(1, index=rows.index, dtype="Int64"))
     out = pd.DataFrame({
-        "event_id": text(rows, "event_id").where(text(rows, "event_id") != "", text(rows, "meeting_id")),
+        "event_id": text(rows, "event_id"),
         "meeting_id": text(rows, "meeting_id"),
         "article_id": text(rows, "article_id"),
         "date": text(rows, "date").where(is_dated(rows), ""),
@@ -326,7 +342,6 @@ def partner_history(history: pd.DataFrame, topics: pd.DataFrame, lang: str = "ar
         "coalition_title": coalition("title"),
         "location": text(rows, "location_ar"),
         "topics": labels,
-        "topic_ids": ids,
         "reports": count("reports"),
         "outlets": count("outlets"),
         "needs_review": rows["needs_review"].astype("boolean").fillna(False) if "needs_review" in rows.columns
@@ -355,7 +370,7 @@ def history_sources(history: pd.DataFrame, reports: pd.DataFrame, articles: pd.D
     columns = ["event_id", "meeting_id", "article_id", "file", "title", "outlet", "published_date", "source_url"]
     if history.empty:
         return pd.DataFrame({c: pd.Series(dtype="string") for c in columns})
-    event_ids = text(reports, "event_id").where(text(reports, "event_id") != "", text(reports, "meeting_id"))
+    event_ids = with_event_ids(reports)["event_id"].astype("string")
     wanted = member(event_ids, history["event_id"]) | member(text(reports, "meeting_id"), history["meeting_id"])
     rows = reports[wanted].assign(event_id=event_ids[wanted])
     # A report listed in the history under its own meeting id (the reports view) is its own source.
@@ -372,66 +387,89 @@ def history_sources(history: pd.DataFrame, reports: pd.DataFrame, articles: pd.D
     return out.reset_index(drop=True)
 
 
+def _people_of(names: list[str]) -> dict[str, int]:
+    """Each distinct name (``name_key`` form) -> its person's number: every name joins the first person,
+    in order, whose usual spelling it is one of (``same_person_across_visits``); ``names`` come most
+    frequent first, so a person is anchored on the spelling used most.
+
+    Candidates come from rapidfuzz's ``cdist`` (C++, a block of names at a time): only names within a
+    loose edit ratio of each other are checked word by word in Python.
+    """
+    person_of: dict[str, int] = {}
+    anchors: list[int] = []  # positions in ``names`` of each person's usual spelling
+    is_anchor = np.zeros(len(names), dtype=bool)
+    block = 512
+    for start in range(0, len(names), block):
+        scores = process.cdist(names[start:start + block], names, scorer=fuzz.ratio,
+                               score_cutoff=PEOPLE_CANDIDATE_SCORE, dtype=np.uint8)
+        for offset, row in enumerate(scores):
+            i = start + offset
+            found = None
+            for j in np.flatnonzero((row[:i] > 0) & is_anchor[:i]):
+                if same_person_across_visits(names[i], names[j]):
+                    found = person_of[names[j]]
+                    break
+            if found is None:
+                found = len(anchors)
+                anchors.append(i)
+                is_anchor[i] = True
+            person_of[names[i]] = found
+    return person_of
+
+
 def partner_people(history: pd.DataFrame) -> pd.DataFrame:
     """The partner's counterparts over time: one row per person, spelling variants of a name merged.
 
-    Names are compared with the grouping's rule (``same_person`` on ``name_key`` forms), so the people
-    list and the event grouping agree on who is one person. A meeting that gives only a title is
-    listed under that title, with no name.
+    Names are compared word by word (``preprocess.events.same_person_across_visits``): spellings of one
+    name merge, two similar names of two men (خالد بن سلمان, خالد بن سلطان) stay apart. A meeting that
+    gives only a title is listed under that title, with no name.
 
     Args:
-        history: ``partner_history`` rows.
+        history: ``partner_history`` rows (newest first).
 
     Returns:
         Columns ``name`` (the spelling used most, then latest), ``variants`` (the other spellings,
-        ``" / "``-joined), ``title`` (the latest title given), ``titles`` (every title, ``" / "``),
-        ``meetings``, ``first_date``, ``last_date`` (ISO or "") and ``dates`` (every dated meeting,
-        ``"; "``-joined), the person met most recently first.
+        ``" / "``-joined), ``title`` (the latest title given), ``titles`` (every title, latest first,
+        ``" / "``), ``meetings``, ``first_date``, ``last_date`` (ISO or "") and ``dates`` (every dated
+        meeting, newest first, ``"; "``-joined), the person met most recently first.
     """
     columns = ["name", "variants", "title", "titles", "meetings", "first_date", "last_date", "dates"]
     named = history[(history["counterpart_name"] != "") | (history["counterpart_title"] != "")]
     if named.empty:
         return pd.DataFrame({c: pd.Series(dtype="Int64" if c == "meetings" else "string") for c in columns})
-    # Clusters: each distinct name joins the first earlier cluster it is a spelling of (most frequent names
-    # first, so a cluster is anchored on its usual spelling). A person has tens of spellings at most, and a
-    # partner a few hundred distinct names, so this is quick.
-    keys = [name_key(n) if n else "" for n in named["counterpart_name"]]
+    names = named["counterpart_name"].astype("string").fillna("").to_numpy(dtype=object)
+    titles = named["counterpart_title"].astype("string").fillna("").to_numpy(dtype=object)
+    keys = np.array([name_key(n) if n else "" for n in names], dtype=object)
     frequency = Counter(k for k in keys if k)
-    anchors: list[str] = []
-    cluster_of: dict[str, int] = {}
-    for key, _ in sorted(frequency.items(), key=lambda item: (-item[1], item[0])):
-        for index, anchor in enumerate(anchors):
-            if same_person(key, anchor):
-                cluster_of[key] = index
-                break
-        else:
-            cluster_of[key] = len(anchors)
-            anchors.append(key)
-    titles = [normalize(t) for t in named["counterpart_title"]]
-    person = [f"n{cluster_of[k]}" if k else f"t{title}" for k, title in zip(keys, titles)]
-    frame = named.assign(_person=person, _dated=named["date"] != "")
-    rows = []
-    for _, part in frame.groupby("_person", sort=False):
-        part = part.iloc[::-1]  # oldest first: the latest spelling and title win ties
-        spellings = Counter(n for n in part["counterpart_name"] if n)
-        name = max(spellings, key=lambda n: (spellings[n], list(part["counterpart_name"]).index(n)))\
-            if spellings else ""
-        dated = part[part["_dated"]]
-        given_titles = [t for t in dict.fromkeys(part["counterpart_title"][::-1]) if t]
-        rows.append({
-            "name": name,
-            "variants": " / ".join(n for n in dict.fromkeys(part["counterpart_name"]) if n and n != name),
-            "title": given_titles[0] if given_titles else "",
-            "titles": " / ".join(given_titles),
-            "meetings": len(part),
-            "first_date": dated["date"].min() if len(dated) else "",
-            "last_date": dated["date"].max() if len(dated) else "",
-            "dates": "; ".join(sorted(dated["date"].unique(), reverse=True)),
-        })
-    people = pd.DataFrame(rows, columns=columns)
+    person_of = _people_of(sorted(frequency, key=lambda k: (-frequency[k], k)))
+    person = np.array([f"n{person_of[k]}" if k else f"t{normalize(t)}" for k, t in zip(keys, titles)], dtype=object)
+    dates = named["date"].astype("string").fillna("").to_numpy(dtype=object)
+    # ``order``: 0 for the newest meeting (the history is newest first).
+    frame = pd.DataFrame({"person": person, "name": names, "title": titles, "date": dates,
+                          "order": np.arange(len(named))})
+    by_person = frame.groupby("person", sort=False)
+    people = pd.DataFrame({"meetings": by_person.size()})
+    dated = frame[frame["date"] != ""].groupby("person", sort=False)["date"]
+    people["first_date"] = dated.min()
+    people["last_date"] = dated.max()
+    people["dates"] = dated.agg(lambda d: "; ".join(sorted(set(d), reverse=True)))
+    # The spelling used most, then the latest; the others are its variants, newest first.
+    spelt = frame[frame["name"] != ""].groupby(["person", "name"], sort=False).agg(
+        uses=("order", "size"), latest=("order", "min")).reset_index()
+    spelt = spelt.sort_values(["person", "uses", "latest"], ascending=[True, False, True], kind="stable")
+    people["name"] = spelt.drop_duplicates("person").set_index("person")["name"]
+    others = spelt[spelt.duplicated("person")].sort_values(["person", "latest"], kind="stable")
+    people["variants"] = others.groupby("person", sort=False)["name"].agg(" / ".join)
+    given = frame[frame["title"] != ""].drop_duplicates(["person", "title"])  # newest use of each title first
+    people["titles"] = given.groupby("person", sort=False)["title"].agg(" / ".join)
+    people["title"] = given.drop_duplicates("person").set_index("person")["title"]
+    people = people.reindex(columns=columns)
+    for column in columns:
+        if column != "meetings":
+            people[column] = people[column].astype("string").fillna("")
     people = people.sort_values(["last_date", "meetings", "name"], ascending=[False, False, True], kind="stable")
     people["meetings"] = people["meetings"].astype("Int64")
-    return people.astype({c: "string" for c in columns if c != "meetings"}).reset_index(drop=True)
+    return people.reset_index(drop=True)
 
 
 def topic_comparison(history: pd.DataFrame, topics: pd.DataFrame, base: pd.DataFrame, base_topics: pd.DataFrame,
@@ -446,17 +484,22 @@ def topic_comparison(history: pd.DataFrame, topics: pd.DataFrame, base: pd.DataF
 
     Returns:
         Columns ``topic_id, topic, partner_meetings, partner_share, others_share, difference``: the
-        share of the partner's meetings that raised the topic, the share of the other partners'
-        meetings that did, and the difference in points (partner minus others), largest first.
-        Topics raised with neither are absent.
+        share of the partner's meetings that raised the topic, the share of the meetings with every
+        other identified partner that did (pooled: each meeting counts once, so a busy partner weighs
+        more than a rare one, as it does in the coalition's agenda), and the difference in points
+        (partner minus others), largest first. Topics raised with neither are absent.
     """
     columns = ["topic_id", "topic", "partner_meetings", "partner_share", "others_share", "difference"]
     if history.empty:
         return pd.DataFrame({c: pd.Series(dtype="float64" if "share" in c or c == "difference" else "string")
                              for c in columns})
     mine = member(base["meeting_id"], history["meeting_id"])
-    others_n = int((~mine).sum())
-    other_topics = base_topics[member(base_topics["meeting_id"], base.loc[~mine, "meeting_id"])]
+    # The others are meetings with another identified partner (not those whose partner is unknown).
+    with_partner = np.zeros(len(base), dtype=bool)
+    with_partner[partner_keys(base)["row"].to_numpy(dtype="int64")] = True
+    others = ~mine & with_partner
+    others_n = int(others.sum())
+    other_topics = base_topics[member(base_topics["meeting_id"], base.loc[others, "meeting_id"])]
     own = topics.drop_duplicates(["meeting_id", "topic_id"])
     rest = other_topics.drop_duplicates(["meeting_id", "topic_id"])
     labels = pd.concat([own, rest])[["topic_id", "topic_ar", "topic_en"]].drop_duplicates("topic_id")
@@ -565,7 +608,7 @@ def related_partners(base: pd.DataFrame, base_topics: pd.DataFrame, partner: Par
     listed = joined[member(joined["id"], per["id"])].drop_duplicates(["id", "row", "topic_id"])
     shared = listed.groupby(["id", "topic_id"], sort=False).size().rename("n").reset_index()
     shared = shared.sort_values(["id", "n", "topic_id"], ascending=[True, False, True], kind="stable")
-    separator = "، " if lang == "ar" else ", "
+    separator = list_sep(lang)
     topics_of = shared.groupby("id", sort=False)["topic_id"].agg(
         lambda ids: separator.join(label_of.get(t, t) for t in ids))
     per["topics"] = per["id"].map(topics_of).fillna("")

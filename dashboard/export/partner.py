@@ -96,7 +96,7 @@ def partner_brief(tables_: loading.LoadedTables, filters: analytics.Filters, par
     base, base_topics = comparison_base(tables_, filters)
     rows = base[analytics.partner_mask(base, partner)]
     topics = base_topics[analytics.member(base_topics["meeting_id"], rows["meeting_id"])]
-    history = analytics.partner_history(rows, topics, lang)
+    history = analytics.partner_history(rows, topics, lang, partner)
     others = analytics.without_partner(filters)
     return PartnerBrief(
         partner=partner,

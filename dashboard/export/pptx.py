@@ -23,7 +23,7 @@ from dashboard.export.deck import (CHART_BOTTOM, CHART_TOP, FILTERS_H, FILTERS_T
                                    HEADER_FILL, INK, LINES_SIZE, MARGIN, MUTED, NOTE_H, ROW_FILLS, SLIDE_H, SLIDE_W,
                                    TABLE_SIZE, TITLE_H, TITLE_TOP, Deck, SlideContent, SlideTable)
 from dashboard.i18n import t
-from dashboard.rtl import paragraph_direction, strip_bidi_controls
+from dashboard.rtl import has_arabic, paragraph_direction, strip_bidi_controls
 
 __all__ = ["write_pptx"]
 
@@ -101,7 +101,10 @@ def _cell(cell, text: str, *, deck_rtl: bool, size: float, color: str, bold: boo
     for index, line in enumerate(strip_bidi_controls(text).split("\n")):
         paragraph = frame.paragraphs[0] if index == 0 else frame.add_paragraph()
         paragraph.text = line
-        _style_paragraph(paragraph, paragraph_direction(line, default) == "rtl", size, color, bold)
+        # In an Arabic deck any Arabic makes the line right to left ("NATO الجمعية البرلمانية" reads from
+        # the right); a line with none (a URL) keeps its own direction.
+        rtl_line = (deck_rtl and has_arabic(line)) or paragraph_direction(line, default) == "rtl"
+        _style_paragraph(paragraph, rtl_line, size, color, bold)
         paragraph.alignment = PP_ALIGN.RIGHT if deck_rtl else PP_ALIGN.LEFT
 
 

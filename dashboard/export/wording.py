@@ -10,7 +10,7 @@ from __future__ import annotations
 import pandas as pd
 
 from dashboard import analytics, i18n, tables
-from dashboard.i18n import t
+from dashboard.i18n import list_sep, t
 from dashboard.preprocess.gazetteer import load_gazetteer
 
 __all__ = ["filter_parts", "describe_filters", "list_sep", "part_sep"]
@@ -57,11 +57,6 @@ def filter_parts(filters: analytics.Filters, meetings: pd.DataFrame, meeting_top
     if filters.include_background:
         parts.append(("", (t("export_background_included", lang),)))
     return parts
-
-
-def list_sep(lang: str) -> str:
-    """Between the values of one filter: the Arabic comma in Arabic."""
-    return "، " if lang == "ar" else ", "
 
 
 def part_sep(lang: str) -> str:

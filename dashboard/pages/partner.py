@@ -23,10 +23,12 @@ HISTORY_PAGE_SIZE = 25
 ctx = context()
 lang = ctx.lang
 filters = ctx.filters
-# Every partner's rows under the other filters: what the picker lists and the profile is compared with.
+# Every partner's rows under the other filters: what the picker lists and the profile is compared with
+# (kept once for every partner's profile, not once per partner).
+everyone = analytics.without_partner(filters)
 base, base_topics = shared(ctx, analytics.every_partner, ctx.base_meetings, ctx.base_topics, filters,
-                           rows=("every partner",))
-directory = shared(ctx, analytics.partner_directory, base, rows=("every partner",), lang=lang)
+                           key_filters=everyone)
+directory = shared(ctx, analytics.partner_directory, base, key_filters=everyone, lang=lang)
 partner = analytics.partner_from_filters(filters)
 
 
@@ -38,11 +40,10 @@ def _choose() -> None:
     kind, key = chosen.split(":", 1)
     st.session_state["flt_country"] = [key] if kind == "country" else []
     st.session_state["flt_org"] = [key] if kind == "org" else []
-    st.session_state["partner_history_page"] = 1
 
 
 options = [f"{kind}:{key}" for kind, key in zip(directory["kind"], directory["key"])]
-labels = dict(zip(options, directory["label"] + " (" + directory["meetings"].astype("string") + ")"))
+labels = dict(zip(options, tables.partner_options(directory)))
 current = f"{partner.kind}:{partner.key}" if partner else None
 if current and current not in labels:
     options.insert(0, current)
@@ -63,7 +64,9 @@ mine = analytics.partner_mask(base, partner)
 rows = base[mine]
 topics = base_topics[analytics.member(base_topics["meeting_id"], rows["meeting_id"])]
 if rows.empty:
-    st.info(t("partner_none_in_filters", lang, name=name))
+    # Unknown altogether, or only outside the current filters?
+    known = analytics.is_known_partner(partner) or bool(analytics.partner_mask(ctx.base_meetings, partner).any())
+    st.info(t("partner_none_in_filters" if known else "partner_unknown", lang, name=name))
     st.stop()
 
 # ---- headline
@@ -94,12 +97,16 @@ with st.expander(t("partner_briefing", lang)):
             help=None if browser else t("export_no_browser", lang))
 
 # ---- history, a page at a time (the page number is in the URL)
-history = shared(ctx, analytics.partner_history, rows, topics, rows=("partner", partner), lang=lang)
+history = shared(ctx, analytics.partner_history, rows, topics, rows=("partner", partner), lang=lang,
+                 partner=partner)
 st.subheader(f"{t('partner_history', lang)} ({len(history)})")
 st.caption(t("partner_history_caption", lang))
-if "partner_history_page" not in st.session_state:  # first visit: the link's page
+if st.session_state.get("_history_of") != current or "partner_history_page" not in st.session_state:
+    # The first visit opens the link's page; another partner opens at its first page.
     url_page = str(st.query_params.get("page", "1"))
-    st.session_state["partner_history_page"] = int(url_page) if url_page.isdigit() else 1
+    first_visit = "_history_of" not in st.session_state
+    st.session_state["partner_history_page"] = int(url_page) if first_visit and url_page.isdigit() else 1
+    st.session_state["_history_of"] = current
 page_rows, page, pages = analytics.history_page(history, st.session_state["partner_history_page"], HISTORY_PAGE_SIZE)
 st.session_state["partner_history_page"] = page
 show_table(tables.history_for_display(page_rows, lang, ctx.links), "partner_history", lang)
@@ -111,7 +118,7 @@ elif "page" in st.query_params:
     del st.query_params["page"]
 
 # ---- people
-people = analytics.partner_people(history)
+people = shared(ctx, analytics.partner_people, history, rows=("partner", partner))
 st.subheader(f"{t('partner_people', lang)} ({len(people)})")
 st.caption(t("partner_people_caption", lang))
 show_table(tables.people_for_display(people, lang), "partner_people", lang)

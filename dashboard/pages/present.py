@@ -17,7 +17,7 @@ from dashboard import analytics, charts, i18n, presentation, tables, theme
 from dashboard.analytics import member
 from dashboard.i18n import t
 from dashboard.rtl import LRI, PDI, browser_label
-from dashboard.ui import context, headline_metrics, no_data_note, show_chart
+from dashboard.ui import context, headline_metrics, no_data_note, shared, show_chart
 
 ctx = context()
 lang = ctx.lang
@@ -27,8 +27,6 @@ background = ctx.filters.include_background
 
 # ---- the deck: with one partner selected (a profile presented), its profile is the last slides
 profiled = analytics.partner_from_filters(ctx.filters)
-everyone, everyone_topics = analytics.every_partner(ctx.base_meetings, ctx.base_topics, ctx.filters) \
-    if profiled else (None, None)
 profile_name = analytics.partner_name(profiled, analytics.partner_directory(ctx.meetings, lang), lang) \
     if profiled else ""
 
@@ -149,7 +147,14 @@ if not no_data_note(ctx):
             st.caption(t("present_top_topics", lang, n=shown, total=all_topics), text_alignment=align)
     elif slide.partner is not None:  # a presented partner profile
         st.header(slide.title, text_alignment=align)
-        history = analytics.partner_history(ctx.meetings, ctx.topics, lang)
+        # Kept per data version and filters (ui.shared), as on the partner page: auto-advance reruns.
+        history = shared(ctx, analytics.partner_history, ctx.meetings, ctx.topics, lang=lang, partner=slide.partner)
+        everyone = analytics.without_partner(ctx.filters)
+
+        def every_partner():
+            return shared(ctx, analytics.every_partner, ctx.base_meetings, ctx.base_topics, ctx.filters,
+                          key_filters=everyone)
+
         if slide.kind == "profile_history":
             figures = analytics.partner_headline(ctx.meetings)
             # Keyed: three dates side by side must be sized to their columns (see theme.presentation_css).
@@ -164,14 +169,14 @@ if not no_data_note(ctx):
             if hidden:
                 st.caption(t("partner_history_more", lang, n=hidden), text_alignment=align)
         elif slide.kind == "profile_people":
-            people = analytics.partner_people(history)
+            people = shared(ctx, analytics.partner_people, history)
             table_col, chart_col = st.columns([6, 5], gap="large")
             with table_col:
                 st.table(tables.people_for_display(people, lang).iloc[:, :5].map(browser_label), hide_index=True)
             with chart_col:
                 _show(charts.people_timeline(people, lang, theme=theme_name), "present_people", 700)
         elif slide.kind == "profile_topics":
-            comparison = analytics.topic_comparison(ctx.meetings, ctx.topics, everyone, everyone_topics, lang)
+            comparison = shared(ctx, analytics.topic_comparison, ctx.meetings, ctx.topics, *every_partner(), lang=lang)
             _show(charts.topic_comparison_bars(comparison, profile_name, lang, theme=theme_name),
                   "present_topic_comparison", max(760, 50 * len(comparison) + 260))
         else:  # agreements, and the partners met in the same period on the same topics
@@ -180,7 +185,8 @@ if not no_data_note(ctx):
                 st.caption(t("partner_no_agreements", lang), text_alignment=align)
             else:
                 st.table(tables.agreements_for_display(agreements, lang).head(6).map(browser_label), hide_index=True)
-            related = analytics.related_partners(everyone, everyone_topics, slide.partner, lang, limit=6)
+            related = shared(ctx, analytics.related_partners, *every_partner(), partner=slide.partner, lang=lang,
+                             limit=6)
             st.subheader(t("partner_related", lang), text_alignment=align)
             if related.empty:
                 st.caption(t("partner_no_related", lang), text_alignment=align)

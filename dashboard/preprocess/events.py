@@ -182,6 +182,38 @@ def same_person(a: str, b: str, rules: GroupingRules = RULES) -> bool:
     return max(fuzz.ratio(a, b), fuzz.token_sort_ratio(a, b)) >= rules.name_similarity
 
 
+def same_person_across_visits(a: str, b: str, rules: GroupingRules = RULES) -> bool:
+    """Whether two names (``name_key`` forms) met at different times are one person: the rule of a
+    partner's list of people met, stricter than ``same_person``.
+
+    ``same_person`` compares the counterparts of reports already of one partner within a few days,
+    where two similar names are almost always one man. Across years of visits they are often two:
+    خالد بن سلمان and خالد بن سلطان, فهد بن تركي and تركي بن فهد. So here the names must agree word
+    by word, in order: the first and the last words alike (edit ratio ``name_similarity``), and the
+    shorter name's words found in the longer one's in order (a middle name left out: قمر جاويد باجوا,
+    قمر باجوا), each a spelling of the other (شودري, تشودري).
+    """
+    if a == b:
+        return bool(a)
+    short, long = sorted((a.split(), b.split()), key=len)
+    if not short:
+        return False
+
+    def alike(x: str, y: str) -> bool:
+        return fuzz.ratio(x, y) >= rules.name_similarity
+
+    if not alike(short[0], long[0]) or not alike(short[-1], long[-1]):
+        return False
+    position = 0
+    for word in short:
+        while position < len(long) and not alike(word, long[position]):
+            position += 1
+        if position == len(long):
+            return False
+        position += 1
+    return True
+
+
 def _same_counterpart(a: _Report, b: _Report, rules: GroupingRules) -> str:
     """"name", "title" or "" : how far the two reports agree on who the counterpart was."""
     if a.name and b.name:
