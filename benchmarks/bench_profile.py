@@ -101,9 +101,7 @@ def bench(n: int, partner_meetings: int, lang: str = "ar") -> tuple[int, list[tu
 
     base, base_topics = step("selection with every partner", lambda: analytics.every_partner(meetings, topics, filters))
     step("picker directory", lambda: analytics.partner_directory(base, lang))
-    rows = step("partner's rows", lambda: base[analytics.partner_mask(base, PARTNER)])
-    mine = step("partner's topic rows", lambda: base_topics[analytics.member(base_topics["meeting_id"],
-                                                                             rows["meeting_id"])])
+    rows, mine = step("partner's rows", lambda: analytics.partner_rows(base, base_topics, PARTNER))
     step("headline", lambda: analytics.partner_headline(rows))
     history = step("history", lambda: analytics.partner_history(rows, mine, lang, PARTNER))
     step("history page 1 with links", lambda: tables.history_for_display(

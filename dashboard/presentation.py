@@ -38,6 +38,8 @@ __all__ = [
     "clamp",
     "slide_from_query",
     "step",
+    "FIXED_SLIDES",
+    "FIRST_PROFILE_SLIDE",
     "PROFILE_SLIDES",
     "partner_meetings",
     "profile_history_table",
@@ -51,6 +53,15 @@ MAX_PARTNER_SLIDES = 10
 MAX_TOPICS = 12
 #: Meetings listed on a partner slide.
 MAX_TABLE_ROWS = 6
+#: The deck's first slides, whatever the selection: (slide kind, i18n key of its title).
+FIXED_SLIDES = (
+    ("headline", "present_headline"),
+    ("map", "chart_partner_map"),
+    ("timeline", "chart_timeline"),
+    ("topics", "chart_topics"),
+)
+#: Where a presented profile starts (slide numbers are 1-based): right after the fixed slides.
+FIRST_PROFILE_SLIDE = len(FIXED_SLIDES) + 1
 #: A presented partner profile: (slide kind, i18n key of its heading), in order.
 PROFILE_SLIDES = (
     ("profile_history", "partner_history"),
@@ -95,12 +106,7 @@ def slides(meetings: pd.DataFrame, lang: str = "ar", selected_countries: tuple[s
         ``meetings``: in the filter's order when countries were chosen (all of them), else the busiest
         ``MAX_PARTNER_SLIDES`` first.
     """
-    deck = [
-        Slide("headline", t("present_headline", lang)),
-        Slide("map", t("chart_partner_map", lang)),
-        Slide("timeline", t("chart_timeline", lang)),
-        Slide("topics", t("chart_topics", lang)),
-    ]
+    deck = [Slide(kind, t(key, lang)) for kind, key in FIXED_SLIDES]
     if partner is not None and len(meetings):
         return deck + [Slide(kind, f"{partner_name} — {t(key, lang)}", partner=partner) for kind, key in PROFILE_SLIDES]
     counts = analytics.country_counts(meetings, lang)

@@ -57,6 +57,7 @@ __all__ = [
     "partner_directory",
     "find_partner",
     "partner_mask",
+    "partner_rows",
     "partner_name",
     "is_known_partner",
     "partner_headline",
@@ -241,6 +242,13 @@ def partner_mask(meetings: pd.DataFrame, partner: Partner) -> np.ndarray:
     if partner.kind == "country":
         return with_countries(meetings, [partner.key])
     return (organisation_keys(meetings) == partner.key).to_numpy(dtype=bool)
+
+
+def partner_rows(base: pd.DataFrame, base_topics: pd.DataFrame, partner: Partner
+                 ) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(rows, topic rows) of ``partner`` among ``every_partner``'s."""
+    rows = base[partner_mask(base, partner)]
+    return rows, base_topics[member(base_topics["meeting_id"], rows["meeting_id"])]
 
 
 def partner_name(partner: Partner, directory: pd.DataFrame, lang: str = "ar") -> str:

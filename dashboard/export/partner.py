@@ -5,7 +5,7 @@ Three steps, the first two pure:
 * ``partner_brief`` gathers the record exactly as the partner page does: the
   counted rows (events, or reports in the reports view: ``loading.counted_tables``),
   every partner under the other filters (``analytics.without_partner``), the
-  partner's rows among them (``analytics.partner_mask``), then the profile's
+  partner's rows among them (``analytics.partner_rows``), then the profile's
   headline, history, people, topic comparison, agreements and sources.
 * ``brief_slides`` turns it into slides: the headline as text, the history,
   people, agreements and sources as native tables (a few rows a slide, a few
@@ -94,8 +94,7 @@ def partner_brief(tables_: loading.LoadedTables, filters: analytics.Filters, par
     lang = _lang(lang)
     meetings, topics_all = loading.counted_tables(tables_, filters)
     base, base_topics = comparison_base(tables_, filters)
-    rows = base[analytics.partner_mask(base, partner)]
-    topics = base_topics[analytics.member(base_topics["meeting_id"], rows["meeting_id"])]
+    rows, topics = analytics.partner_rows(base, base_topics, partner)
     history = analytics.partner_history(rows, topics, lang, partner)
     others = analytics.without_partner(filters)
     return PartnerBrief(

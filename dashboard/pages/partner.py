@@ -12,7 +12,7 @@ from functools import partial
 
 import streamlit as st
 
-from dashboard import analytics, charts, export, i18n, tables
+from dashboard import analytics, charts, export, i18n, presentation, tables
 from dashboard.analytics import Partner
 from dashboard.i18n import t
 from dashboard.ui import context, shared, show_chart, show_table
@@ -60,9 +60,7 @@ if partner is None:
     show_table(tables.partners_for_display(directory, lang, ctx.links), "partner_directory", lang)
     st.stop()
 
-mine = analytics.partner_mask(base, partner)
-rows = base[mine]
-topics = base_topics[analytics.member(base_topics["meeting_id"], rows["meeting_id"])]
+rows, topics = shared(ctx, analytics.partner_rows, base, base_topics, partner)
 if rows.empty:
     # Unknown altogether, or only outside the current filters?
     known = analytics.is_known_partner(partner) or bool(analytics.partner_mask(ctx.base_meetings, partner).any())
@@ -82,7 +80,8 @@ undated = f" · {t('partner_undated', lang, n=figures['undated'])}" if figures["
 st.caption(f"{t('partner_types', lang)}: {types}{undated}")
 # On a shared screen: the same selection in presentation mode, where the profile is the last slides.
 st.page_link("dashboard/pages/present.py", label=t("partner_present", lang), icon=":material/slideshow:",
-             query_params={k: v for k, v in st.query_params.to_dict().items() if k != "page"} | {"slide": "5"})
+             query_params={k: v for k, v in st.query_params.to_dict().items() if k != "page"}
+             | {"slide": str(presentation.FIRST_PROFILE_SLIDE)})
 
 # ---- briefing pack
 with st.expander(t("partner_briefing", lang)):
