@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pandas as pd
 import pyarrow.parquet as pq
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -85,3 +86,32 @@ def test_the_dashboard_counts_events_and_the_reports_view_counts_reports(article
         assert not at.exception, [e.value for e in at.exception]
         counted[mode] = {m.label: m.value for m in at.metric}["Meetings"]
     assert counted == {"events": "5", "reports": "6"}
+
+
+PAKISTAN = ("استقبل الأمين العام للتحالف الإسلامي العسكري لمحاربة الإرهاب اللواء الطيار الركن محمد بن سعيد "
+            "المغيدي، في مقر التحالف بالرياض يوم 3 مارس 2025، وزير الدفاع الباكستاني خواجة آصف، وبحث الجانبان "
+            "تبادل المعلومات الاستخباراتية ومكافحة تمويل الإرهاب.\n")
+
+
+def _sorted_rows(output: Path, name: str, key: list[str]):
+    return pq.read_table(output / f"{name}.parquet").to_pandas().sort_values(key).reset_index(drop=True)
+
+
+def test_a_report_with_an_event_of_its_own_is_appended_and_earlier_groupings_stay(articles, tmp_path):
+    output = tmp_path / "data"
+    _copy_of_the_maldives_story(articles)
+    run(articles, output, progress_stream=None)
+    (articles / "zz_pakistan.txt").write_text(PAKISTAN, encoding="utf-8")
+    run(articles, output, progress_stream=None)
+    # No earlier event changed: the new event's rows are added at the end of the files.
+    for name in ("meeting_events", "events", "event_topics"):
+        assert pq.ParquetFile(output / f"{name}.parquet").num_row_groups == 2, name
+    grouping = _sorted_rows(output, "meeting_events", ["meeting_id"])
+    assert "copy" in set(grouping["grouped_by"])  # the copy grouped by the first run keeps how it joined
+    full = tmp_path / "full"
+    run(articles, full, progress_stream=None)
+    for name, key in (("meeting_events", ["meeting_id"]), ("events", ["event_id"]),
+                      ("event_topics", ["event_id", "topic_id"])):
+        pd.testing.assert_frame_equal(_sorted_rows(output, name, key), _sorted_rows(full, name, key))
+        stored = store.read_table(output / store.DB_NAME, name).sort_values(key).reset_index(drop=True)
+        assert len(stored) == len(_sorted_rows(full, name, key)), name
