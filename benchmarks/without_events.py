@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import sys
 
-from dashboard.preprocess import event_outputs, signature
+from dashboard.preprocess import event_outputs, pipeline, signature
 from dashboard.preprocess.__main__ import main
 
 signature.text_signature = lambda text: ""
-event_outputs.write_event_tables = lambda output, db, tables=None, store=None: store(lambda: None) if store else None
+pipeline._event_files_in_child = lambda output, tables: None
+event_outputs.event_files = lambda output, tables=None: None
+event_outputs.store_events = lambda db, output, update: None
+event_outputs.write_event_tables = lambda output, db, tables=None: None
 event_outputs.complete = lambda output: True
 
 if __name__ == "__main__":

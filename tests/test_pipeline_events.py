@@ -115,3 +115,18 @@ def test_a_report_with_an_event_of_its_own_is_appended_and_earlier_groupings_sta
         pd.testing.assert_frame_equal(_sorted_rows(output, name, key), _sorted_rows(full, name, key))
         stored = store.read_table(output / store.DB_NAME, name).sort_values(key).reset_index(drop=True)
         assert len(stored) == len(_sorted_rows(full, name, key)), name
+
+
+def test_grouping_in_a_process_of_its_own_writes_what_grouping_in_the_run_writes(articles, tmp_path, monkeypatch):
+    from dashboard.preprocess import pipeline
+
+    _copy_of_the_maldives_story(articles)
+    run(articles, tmp_path / "here", progress_stream=None, workers=1)
+    monkeypatch.setattr(pipeline, "PARALLEL_FROM", 1)  # workers, and grouping in a forked process
+    run(articles, tmp_path / "forked", progress_stream=None, workers=2)
+    for name in ("meeting_events", "events", "event_topics"):
+        for ext in ("csv", "parquet"):
+            assert (tmp_path / "here" / f"{name}.{ext}").read_bytes() == \
+                (tmp_path / "forked" / f"{name}.{ext}").read_bytes(), name
+        assert store.read_table(tmp_path / "forked" / store.DB_NAME, name).equals(
+            store.read_table(tmp_path / "here" / store.DB_NAME, name)), name

@@ -13,8 +13,8 @@ theirs. In the store only the rows that changed are replaced.
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -61,9 +61,36 @@ def _flagged(reasons: str, unsure: bool) -> str:
     return (reasons + ";" + FLAG).lstrip(";") if unsure else reasons
 
 
-def write_event_tables(output: Path, db: Path, tables: dict[str, pa.Table] | None = None,
-                       store: Callable | None = None):
-    """Group the meetings of the whole collection into events and write the event tables.
+@dataclass
+class StoreUpdate:
+    """What the store needs after ``event_files``: every event table (``whole``, after a first
+    grouping) or, table by table, the key column, the key values whose rows go and the rows to
+    insert (``changes``). Plain Arrow tables, so that a child process can hand it back."""
+
+    whole: bool
+    changes: dict[str, tuple[str, set[str], pa.Table]]
+
+
+def write_event_tables(output: Path, db: Path, tables: dict[str, pa.Table] | None = None) -> None:
+    """Group the meetings of the whole collection into events and write the event tables: files
+    (``event_files``), then the store (``store_events``)."""
+    store_events(db, output, event_files(output, tables))
+
+
+def store_events(db: Path, output: Path, update: StoreUpdate) -> None:
+    """Write the event tables' changes to the store (all of them when it has none yet)."""
+    if update.whole or not database.has_event_tables(db):
+        whole = {name: rows for name, (_, _, rows) in update.changes.items()} if update.whole else \
+            {t.name: outputs.read_columns(output / f"{t.name}.parquet") for t in schema.EVENT_TABLES}
+        database.write_rows(db, {name: outputs.rows_of(data) for name, data in whole.items()})
+        return
+    # The store changes only where the events changed (rewriting 10,000 events took 0.3 s).
+    database.replace_keyed_rows(db, {name: (column, keys, list(outputs.rows_of(rows)))
+                                     for name, (column, keys, rows) in update.changes.items()})
+
+
+def event_files(output: Path, tables: dict[str, pa.Table] | None = None) -> StoreUpdate:
+    """Group the meetings of the whole collection into events and write the event tables' files.
 
     Meetings grouped by an earlier run keep their event and their row of ``meeting_events`` (a
     report flagged ``possible_same_event`` stays flagged), so a new article joins an existing event
@@ -72,12 +99,9 @@ def write_event_tables(output: Path, db: Path, tables: dict[str, pa.Table] | Non
 
     Args:
         output: the folder of the tables.
-        db: the store.
         tables: the per-article tables as Arrow, when the caller has them all (else read from ``output``).
-        store: runs the store's write, given as a function of no arguments (``Executor.submit``, to
-            write it in another thread); by default it runs now.
     Returns:
-        What ``store`` returned (None by default).
+        What the store needs (``store_events``).
     """
     from dashboard.preprocess import events  # rapidfuzz and datasketch: only when something changed
 
@@ -175,22 +199,14 @@ def write_event_tables(output: Path, db: Path, tables: dict[str, pa.Table] | Non
                 schema.EVENTS.name: ("event_id", existing), schema.EVENT_TOPICS.name: ("event_id", existing)}
 
     if previous is None:  # rows already in key order
-        whole = fresh
-        _write_whole(output, whole)
+        _write_whole(output, fresh)
     else:
         # Rows are appended only when the per-article rows were (``tables`` is None); a rewrite of
         # those puts the event tables back in key order too.
-        whole = _write_changes(output, fresh, replaced, append=tables is None)
-    if previous is None or not database.has_event_tables(db):
-        if whole is None:
-            whole = {t.name: outputs.read_columns(output / f"{t.name}.parquet") for t in schema.EVENT_TABLES}
-        job = lambda: database.write_rows(db, {name: outputs.rows_of(data) for name, data in whole.items()})
-    else:
-        # The store changes only where the events changed (rewriting 10,000 events took 0.3 s).
-        changes = {name: (column, keys | set(fresh[name][column].to_pylist()), list(outputs.rows_of(fresh[name])))
-                   for name, (column, keys) in replaced.items()}
-        job = lambda: database.replace_keyed_rows(db, changes)
-    return job() if store is None else store(job)
+        _write_changes(output, fresh, replaced, append=tables is None)
+    changes = {name: (column, keys | set(fresh[name][column].to_pylist()), fresh[name])
+               for name, (column, keys) in replaced.items()}
+    return StoreUpdate(previous is None, changes)
 
 
 def _sorted(table: schema.Table, data: pa.Table) -> pa.Table:
@@ -204,11 +220,10 @@ def _write_whole(output: Path, tables: dict[str, pa.Table]) -> None:
 
 
 def _write_changes(output: Path, fresh: dict[str, pa.Table], replaced: dict[str, tuple[str, set[str]]],
-                   append: bool = True) -> dict[str, pa.Table] | None:
+                   append: bool = True) -> None:
     """Write the changed rows, table by table: appended at the end of its files when none of its
     earlier rows changed (as the per-article rows are; a report starting its own event changes no
-    earlier row), else the table rewritten with the changed rows replaced, in key order. Returns
-    the whole tables when all were rewritten (else None)."""
+    earlier row), else the table rewritten with the changed rows replaced, in key order."""
     whole = {}
     for table in schema.EVENT_TABLES:
         name = table.name
@@ -234,4 +249,3 @@ def _write_changes(output: Path, fresh: dict[str, pa.Table], replaced: dict[str,
             old = old.filter(pc.invert(_among(old[column], gone)))
         whole[name] = _sorted(table, pa.concat_tables([old, data]).combine_chunks())
     _write_whole(output, whole)
-    return whole if len(whole) == len(schema.EVENT_TABLES) else None

@@ -595,13 +595,17 @@ def run(input_dir: Path, output_dir: Path, progress_stream=sys.stderr, workers: 
                 # SQLite does its work with the GIL released: the store is written while Arrow
                 # writes the files.
                 cache.mark_dirty()
+                # Grouping works from the tables in memory while the store is written (2 s of SQLite
+                # at 10,000 articles): in a process of its own when there are many, since in a thread
+                # it held the GIL the store's thread needed (forked before that thread starts).
+                grouped = _event_files_in_child(output_dir, new) \
+                    if workers > 1 and new["meetings"].num_rows >= PARALLEL_FROM else None
                 with ThreadPoolExecutor(max_workers=1) as writer:
                     stored = writer.submit(lambda: database.write_rows(db, {n: outputs.rows_of(t) for n, t in new.items()}))
                     _write_files(new, output_dir)
-                    # Grouping works from the tables in memory while the store is written (SQLite's
-                    # work, most of it with the GIL released: 2.5 s at 10,000 articles); the event
-                    # rows go into the store after the article rows, in the same thread.
-                    stored_events = event_outputs.write_event_tables(output_dir, db, new, store=writer.submit)
+                    update = grouped() if grouped else event_outputs.event_files(output_dir, new)
+                    # The event rows go into the store after the article rows, in the same thread.
+                    stored_events = writer.submit(event_outputs.store_events, db, output_dir, update)
                     stored.result()
                     stored_events.result()
                 cache.set_written(None, {s.article_id: s.key for s in unique}, cache.stale({s.key for s in unique}))
@@ -644,6 +648,44 @@ def run(input_dir: Path, output_dir: Path, progress_stream=sys.stderr, workers: 
             "files": [{"file": f, "status": s, "messages": m} for f, s, m in report.per_file],
         }, ensure_ascii=False, separators=(",", ":")), encoding="utf-8"))  # no indent: the C encoder, 5x faster
     return report
+
+
+def _event_files_in_child(output: Path, tables: dict[str, pa.Table]):
+    """Start ``event_outputs.event_files`` in a forked process (it reads the tables it inherits,
+    writes the event files and sends back what the store needs); returns a function that waits
+    for it and gives its ``StoreUpdate``. None when processes cannot be forked."""
+    if "fork" not in mp.get_all_start_methods():
+        return None
+    context = mp.get_context("fork")
+    receive, send = context.Pipe(duplex=False)
+    child = context.Process(target=_event_child, args=(output, tables, send), daemon=True)
+    child.start()
+    send.close()
+
+    def result() -> event_outputs.StoreUpdate:
+        try:
+            ok, value = receive.recv()
+        except EOFError:
+            ok, value = False, "the grouping process ended without a result"
+        finally:
+            receive.close()
+            child.join()
+        if not ok:
+            raise RuntimeError(f"grouping reports into events failed: {value}")
+        return value
+
+    return result
+
+
+def _event_child(output: Path, tables: dict[str, pa.Table], send) -> None:
+    try:
+        send.send((True, event_outputs.event_files(output, tables)))
+    except BaseException as exc:  # handed to the parent, which raises
+        import traceback
+
+        send.send((False, f"{exc!r}\n{traceback.format_exc()}"))
+    finally:
+        send.close()
 
 
 def _summary(articles: pa.Table, meetings: int) -> tuple[list[tuple[str, str, str]], int]:
