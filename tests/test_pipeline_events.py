@@ -130,3 +130,25 @@ def test_grouping_in_a_process_of_its_own_writes_what_grouping_in_the_run_writes
                 (tmp_path / "forked" / f"{name}.{ext}").read_bytes(), name
         assert store.read_table(tmp_path / "forked" / store.DB_NAME, name).equals(
             store.read_table(tmp_path / "here" / store.DB_NAME, name)), name
+
+
+def test_signatures_are_made_once_and_again_only_for_other_code(articles, tmp_path, monkeypatch):
+    from dashboard.preprocess import event_outputs, signature
+
+    output = tmp_path / "data"
+    run(articles, output, progress_stream=None)
+    first = pq.read_table(output / "article_signatures.parquet")
+    assert first.num_rows == 5 and all(first["signature"].to_pylist())
+    signed = []
+    original = signature.text_signature
+    monkeypatch.setattr(signature, "text_signature", lambda text: signed.append(text) or original(text))
+    (articles / "zz_pakistan.txt").write_text(PAKISTAN, encoding="utf-8")
+    run(articles, output, progress_stream=None)
+    assert len(signed) == 1  # only the added article's text
+    assert pq.ParquetFile(output / "article_signatures.parquet").num_row_groups == 2
+    monkeypatch.setattr(event_outputs, "_signature_version", lambda: b"other code")
+    (output / "meeting_events.parquet").unlink()  # the event tables are made again, with new signatures
+    run(articles, output, progress_stream=None)
+    assert len(signed) == 7
+    again = dict(zip(*pq.read_table(output / "article_signatures.parquet").to_pydict().values()))
+    assert len(again) == 6 and all(again[a] == s for a, s in zip(*first.to_pydict().values()))

@@ -13,11 +13,13 @@ theirs. In the store only the rows that changed are replaced.
 from __future__ import annotations
 
 import os
+import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
 import pyarrow as pa
 import pyarrow.compute as pc
+import pyarrow.parquet as pq
 
 from dashboard.preprocess import database, outputs, schema
 
@@ -25,8 +27,71 @@ FLAG = "possible_same_event"
 
 
 def complete(output: Path) -> bool:
-    """Every event table has been written to ``output``."""
-    return all((output / f"{t.name}.parquet").exists() for t in schema.EVENT_TABLES)
+    """Every event table, and the signatures, have been written to ``output``."""
+    return all((output / f"{t.name}.parquet").exists() for t in schema.EVENT_TABLES + (schema.ARTICLE_SIGNATURES,))
+
+
+def _signature_version() -> bytes:
+    """What the signatures were made with: the code of ``signature`` and ``normalize`` (a change
+    to either makes every signature again)."""
+    from dashboard.preprocess import normalize, signature
+
+    digest = hashlib.sha256()
+    for module in (signature, normalize):
+        digest.update(Path(module.__file__).read_bytes())
+    return digest.hexdigest()[:16].encode()
+
+
+def _signature_schema() -> pa.Schema:
+    base = outputs.arrow_schema(schema.ARTICLE_SIGNATURES)
+    return base.with_metadata({**base.metadata, b"signature_version": _signature_version()})
+
+
+def _signatures(output: Path, tables: dict[str, pa.Table] | None, added: dict[str, pa.Table] | None) -> pa.Table:
+    """Every article's signature: those written before (made by the same code), and, made now, those
+    of the articles that have none (the texts come from ``tables``, ``added`` or the texts file).
+    Writes ``article_signatures.parquet``: new rows appended, or the file rewritten in key order
+    when rows went (an article removed or changed) or the caller rewrote the article tables."""
+    from dashboard.preprocess.signature import text_signature
+
+    path, table = output / f"{schema.ARTICLE_SIGNATURES.name}.parquet", schema.ARTICLE_SIGNATURES
+    target = _signature_schema()
+    known = None
+    if path.exists():
+        with pq.ParquetFile(path) as file:
+            if file.schema_arrow.metadata == target.metadata:
+                known = file.read()
+    trusted = known is not None
+    if known is None:
+        known = pa.Table.from_arrays([outputs.column("str", []), outputs.column("str", [])], schema=target)
+    if tables is not None:
+        texts = tables["article_texts"]
+        kept = known.filter(pc.is_in(known["article_id"], value_set=texts["article_id"].combine_chunks()))
+    elif added is not None and trusted:  # only added: every signature written before is kept
+        texts, kept = added["article_texts"], known
+    else:
+        ids = outputs.read_columns(output / "article_texts.parquet", ["article_id"])["article_id"]
+        kept = known.filter(pc.is_in(known["article_id"], value_set=ids.combine_chunks()))
+        texts = outputs.read_columns(output / "article_texts.parquet") if kept.num_rows < len(ids) else None
+    if texts is None or not texts.num_rows:
+        todo = {"article_id": [], "text": []}
+    else:
+        todo = _texts(texts.filter(pc.invert(pc.is_in(texts["article_id"],
+                                                      value_set=kept["article_id"].combine_chunks()))),
+                      ("article_id", "text"))
+    made = pa.Table.from_arrays([outputs.column("str", todo["article_id"]),
+                                 outputs.column("str", [text_signature(t) for t in todo["text"]])], schema=target)
+    if tables is None and kept.num_rows == known.num_rows and path.exists() and known.num_rows:
+        if not made.num_rows:
+            return kept
+        try:
+            os.replace(outputs.parquet_append_file(path, made), path)
+            return pa.concat_tables([kept, made])
+        except (OSError, ValueError, pa.ArrowException):  # ParquetAppendError is a ValueError
+            pass  # the file cannot take more rows (see outputs.MAX_ROW_GROUPS): rewrite it
+    whole = _sorted(table, pa.concat_tables([kept, made]).combine_chunks())
+    outputs.write_parquet(whole, path)
+    return whole
 
 
 def _texts(data: pa.Table, names) -> dict[str, list]:
@@ -71,10 +136,11 @@ class StoreUpdate:
     changes: dict[str, tuple[str, set[str], pa.Table]]
 
 
-def write_event_tables(output: Path, db: Path, tables: dict[str, pa.Table] | None = None) -> None:
+def write_event_tables(output: Path, db: Path, tables: dict[str, pa.Table] | None = None,
+                       added: dict[str, pa.Table] | None = None) -> None:
     """Group the meetings of the whole collection into events and write the event tables: files
     (``event_files``), then the store (``store_events``)."""
-    store_events(db, output, event_files(output, tables))
+    store_events(db, output, event_files(output, tables, added))
 
 
 def store_events(db: Path, output: Path, update: StoreUpdate) -> None:
@@ -89,7 +155,8 @@ def store_events(db: Path, output: Path, update: StoreUpdate) -> None:
                                      for name, (column, keys, rows) in update.changes.items()})
 
 
-def event_files(output: Path, tables: dict[str, pa.Table] | None = None) -> StoreUpdate:
+def event_files(output: Path, tables: dict[str, pa.Table] | None = None,
+                added: dict[str, pa.Table] | None = None) -> StoreUpdate:
     """Group the meetings of the whole collection into events and write the event tables' files.
 
     Meetings grouped by an earlier run keep their event and their row of ``meeting_events`` (a
@@ -100,6 +167,7 @@ def event_files(output: Path, tables: dict[str, pa.Table] | None = None) -> Stor
     Args:
         output: the folder of the tables.
         tables: the per-article tables as Arrow, when the caller has them all (else read from ``output``).
+        added: the rows of the articles this run added, when it has them (their texts are signed).
     Returns:
         What the store needs (``store_events``).
     """
@@ -131,7 +199,7 @@ def event_files(output: Path, tables: dict[str, pa.Table] | None = None) -> Stor
     columns = _texts(block, events.GROUPING_COLUMNS)
     article_ids = set(columns["article_id"])
     articles = _table(tables, output, "articles", ["article_id", "published_date", "outlet"])
-    signatures = _table(tables, output, "article_signatures")
+    signatures = _signatures(output, tables, added)
     if block is not meetings:
         signatures = signatures.filter(_among(signatures["article_id"], article_ids))
     signature_of = dict(zip(signatures["article_id"].to_pylist(),

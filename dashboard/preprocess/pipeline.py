@@ -99,9 +99,6 @@ def process_article(raw: bytes, file_name: str, meta: dict[str, str]) -> dict[st
         article["messages"] = " | ".join(messages)
         return rows
     rows["article_texts"].append({"article_id": article_id, "text": read.text})
-    from dashboard.preprocess.signature import text_signature  # numpy and datasketch: only when text is read
-
-    rows["article_signatures"].append({"article_id": article_id, "signature": text_signature(read.text)})
     extraction = extract_article(read.text, published, read.title)
     messages += extraction.messages
     date_problem = bool(published_text) and published is None
@@ -456,8 +453,6 @@ def _process_all(todo: list[tuple[str, str, bytes]], metadata: dict[str, dict[st
     """``_process_chunk`` over the files to (re)process, 64 at a time, in order; in worker
     processes when there are many."""
     items = [(raw, name, metadata.get(name, {})) for _, name, raw in todo]
-    if items:
-        import dashboard.preprocess.signature  # noqa: F401  (once here, so forked workers start with it)
     chunks = [items[i: i + CHUNK] for i in range(0, len(items), CHUNK)]
     done = 0
     if workers > 1 and len(todo) >= PARALLEL_FROM:
@@ -624,7 +619,7 @@ def run(input_dir: Path, output_dir: Path, progress_stream=sys.stderr, workers: 
                     for tmp in (appended or {}).values():
                         tmp.unlink(missing_ok=True)
                 database.replace_article_rows(db, drop_ids, {n: outputs.rows_of(t) for n, t in new.items()})
-                event_outputs.write_event_tables(output_dir, db, merged if appended is None else None)
+                event_outputs.write_event_tables(output_dir, db, merged if appended is None else None, added=new)
                 cache.set_written(drop_ids, {s.article_id: s.key for s in changed},
                                   [written[i] for i in drop_ids])  # a changed article's earlier result
                 summary = _summary(merged["articles"], merged["meetings"].num_rows) if appended is None \
