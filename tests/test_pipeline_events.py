@@ -140,8 +140,8 @@ def test_signatures_are_made_once_and_again_only_for_other_code(articles, tmp_pa
     first = pq.read_table(output / "article_signatures.parquet")
     assert first.num_rows == 5 and all(first["signature"].to_pylist())
     signed = []
-    original = signature.text_signature
-    monkeypatch.setattr(signature, "text_signature", lambda text: signed.append(text) or original(text))
+    original = signature.text_signatures
+    monkeypatch.setattr(signature, "text_signatures", lambda texts: signed.extend(texts) or original(texts))
     (articles / "zz_pakistan.txt").write_text(PAKISTAN, encoding="utf-8")
     run(articles, output, progress_stream=None)
     assert len(signed) == 1  # only the added article's text

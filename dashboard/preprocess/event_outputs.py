@@ -52,7 +52,7 @@ def _signatures(output: Path, tables: dict[str, pa.Table] | None, added: dict[st
     of the articles that have none (the texts come from ``tables``, ``added`` or the texts file).
     Writes ``article_signatures.parquet``: new rows appended, or the file rewritten in key order
     when rows went (an article removed or changed) or the caller rewrote the article tables."""
-    from dashboard.preprocess.signature import text_signature
+    from dashboard.preprocess.signature import text_signatures
 
     path, table = output / f"{schema.ARTICLE_SIGNATURES.name}.parquet", schema.ARTICLE_SIGNATURES
     target = _signature_schema()
@@ -80,7 +80,7 @@ def _signatures(output: Path, tables: dict[str, pa.Table] | None, added: dict[st
                                                       value_set=kept["article_id"].combine_chunks()))),
                       ("article_id", "text"))
     made = pa.Table.from_arrays([outputs.column("str", todo["article_id"]),
-                                 outputs.column("str", [text_signature(t) for t in todo["text"]])], schema=target)
+                                 outputs.column("str", text_signatures(todo["text"]))], schema=target)
     if tables is None and kept.num_rows == known.num_rows and path.exists() and known.num_rows:
         if not made.num_rows:
             return kept
