@@ -12,7 +12,7 @@ import sys
 from dashboard.preprocess import event_outputs, pipeline
 from dashboard.preprocess.__main__ import main
 
-pipeline._event_files_in_child = lambda output, tables: None
+pipeline._EventFilesInChild = lambda output, tables: None
 event_outputs.event_files = lambda output, tables=None, added=None: None
 event_outputs.store_events = lambda db, output, update: None
 event_outputs.write_event_tables = lambda output, db, tables=None, added=None: None

@@ -16,6 +16,7 @@ import os
 import hashlib
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -47,11 +48,13 @@ def _signature_schema() -> pa.Schema:
     return base.with_metadata({**base.metadata, b"signature_version": _signature_version()})
 
 
-def _signatures(output: Path, tables: dict[str, pa.Table] | None, added: dict[str, pa.Table] | None) -> pa.Table:
+def _signatures(output: Path, tables: dict[str, pa.Table] | None, added: dict[str, pa.Table] | None
+                ) -> tuple[pa.Table, Callable[[], None]]:
     """Every article's signature: those written before (made by the same code), and, made now, those
-    of the articles that have none (the texts come from ``tables``, ``added`` or the texts file).
-    Writes ``article_signatures.parquet``: new rows appended, or the file rewritten in key order
-    when rows went (an article removed or changed) or the caller rewrote the article tables."""
+    of the articles that have none (the texts come from ``tables``, ``added`` or the texts file);
+    and a function that writes ``article_signatures.parquet``: new rows appended, or the file
+    rewritten in key order when rows went (an article removed or changed) or the caller rewrote the
+    article tables."""
     from dashboard.preprocess.signature import text_signatures
 
     path, table = output / f"{schema.ARTICLE_SIGNATURES.name}.parquet", schema.ARTICLE_SIGNATURES
@@ -81,17 +84,20 @@ def _signatures(output: Path, tables: dict[str, pa.Table] | None, added: dict[st
                       ("article_id", "text"))
     made = pa.Table.from_arrays([outputs.column("str", todo["article_id"]),
                                  outputs.column("str", text_signatures(todo["text"]))], schema=target)
-    if tables is None and kept.num_rows == known.num_rows and path.exists() and known.num_rows:
-        if not made.num_rows:
-            return kept
-        try:
-            os.replace(outputs.parquet_append_file(path, made), path)
-            return pa.concat_tables([kept, made])
-        except (OSError, ValueError, pa.ArrowException):  # ParquetAppendError is a ValueError
-            pass  # the file cannot take more rows (see outputs.MAX_ROW_GROUPS): rewrite it
-    whole = _sorted(table, pa.concat_tables([kept, made]).combine_chunks())
-    outputs.write_parquet(whole, path)
-    return whole
+    every = pa.concat_tables([kept, made])
+
+    def write() -> None:
+        if tables is None and kept.num_rows == known.num_rows and path.exists() and known.num_rows:
+            if not made.num_rows:
+                return
+            try:
+                os.replace(outputs.parquet_append_file(path, made), path)
+                return
+            except (OSError, ValueError, pa.ArrowException):  # ParquetAppendError is a ValueError
+                pass  # the file cannot take more rows (see outputs.MAX_ROW_GROUPS): rewrite it
+        outputs.write_parquet(_sorted(table, every.combine_chunks()), path)
+
+    return every, write
 
 
 def _texts(data: pa.Table, names) -> dict[str, list]:
@@ -156,7 +162,7 @@ def store_events(db: Path, output: Path, update: StoreUpdate) -> None:
 
 
 def event_files(output: Path, tables: dict[str, pa.Table] | None = None,
-                added: dict[str, pa.Table] | None = None) -> StoreUpdate:
+                added: dict[str, pa.Table] | None = None, ready: Callable[[], None] | None = None) -> StoreUpdate:
     """Group the meetings of the whole collection into events and write the event tables' files.
 
     Meetings grouped by an earlier run keep their event and their row of ``meeting_events`` (a
@@ -168,6 +174,7 @@ def event_files(output: Path, tables: dict[str, pa.Table] | None = None,
         output: the folder of the tables.
         tables: the per-article tables as Arrow, when the caller has them all (else read from ``output``).
         added: the rows of the articles this run added, when it has them (their texts are signed).
+        ready: called before the first file is written (it waits until the caller may write).
     Returns:
         What the store needs (``store_events``).
     """
@@ -199,7 +206,7 @@ def event_files(output: Path, tables: dict[str, pa.Table] | None = None,
     columns = _texts(block, events.GROUPING_COLUMNS)
     article_ids = set(columns["article_id"])
     articles = _table(tables, output, "articles", ["article_id", "published_date", "outlet"])
-    signatures = _signatures(output, tables, added)
+    signatures, write_signatures = _signatures(output, tables, added)
     if block is not meetings:
         signatures = signatures.filter(_among(signatures["article_id"], article_ids))
     signature_of = dict(zip(signatures["article_id"].to_pylist(),
@@ -268,6 +275,9 @@ def event_files(output: Path, tables: dict[str, pa.Table] | None = None,
     replaced = {schema.MEETING_EVENTS.name: ("meeting_id", changed_meetings),
                 schema.EVENTS.name: ("event_id", existing), schema.EVENT_TOPICS.name: ("event_id", existing)}
 
+    if ready is not None:
+        ready()  # the caller may write the outputs now
+    write_signatures()
     if previous is None:  # rows already in key order
         _write_whole(output, fresh)
     else:

@@ -589,16 +589,21 @@ def run(input_dir: Path, output_dir: Path, progress_stream=sys.stderr, workers: 
                 # Outputs are being replaced: trust them again only once written.
                 # SQLite does its work with the GIL released: the store is written while Arrow
                 # writes the files.
-                cache.mark_dirty()
                 # Grouping works from the tables in memory while the store is written (2 s of SQLite
                 # at 10,000 articles): in a process of its own when there are many, since in a thread
-                # it held the GIL the store's thread needed (forked before that thread starts).
-                grouped = _event_files_in_child(output_dir, new) \
-                    if workers > 1 and new["meetings"].num_rows >= PARALLEL_FROM else None
+                # it held the GIL the store's thread needed (forked before that thread starts, and
+                # before the outputs are marked dirty, 0.4 s of waiting for the disk; it writes
+                # nothing until they are).
+                grouped = _EventFilesInChild(output_dir, new) \
+                    if workers > 1 and new["meetings"].num_rows >= PARALLEL_FROM and \
+                    "fork" in mp.get_all_start_methods() else None
+                cache.mark_dirty()
                 with ThreadPoolExecutor(max_workers=1) as writer:
+                    if grouped:
+                        grouped.may_write()
                     stored = writer.submit(lambda: database.write_rows(db, {n: outputs.rows_of(t) for n, t in new.items()}))
                     _write_files(new, output_dir)
-                    update = grouped() if grouped else event_outputs.event_files(output_dir, new)
+                    update = grouped.result() if grouped else event_outputs.event_files(output_dir, new)
                     # The event rows go into the store after the article rows, in the same thread.
                     stored_events = writer.submit(event_outputs.store_events, db, output_dir, update)
                     stored.result()
@@ -645,36 +650,44 @@ def run(input_dir: Path, output_dir: Path, progress_stream=sys.stderr, workers: 
     return report
 
 
-def _event_files_in_child(output: Path, tables: dict[str, pa.Table]):
-    """Start ``event_outputs.event_files`` in a forked process (it reads the tables it inherits,
-    writes the event files and sends back what the store needs); returns a function that waits
-    for it and gives its ``StoreUpdate``. None when processes cannot be forked."""
-    if "fork" not in mp.get_all_start_methods():
-        return None
-    context = mp.get_context("fork")
-    receive, send = context.Pipe(duplex=False)
-    child = context.Process(target=_event_child, args=(output, tables, send), daemon=True)
-    child.start()
-    send.close()
+class _EventFilesInChild:
+    """``event_outputs.event_files`` in a forked process: it reads the tables it inherits, groups,
+    waits for ``may_write`` before writing the event files, and sends back what the store needs."""
 
-    def result() -> event_outputs.StoreUpdate:
+    def __init__(self, output: Path, tables: dict[str, pa.Table]) -> None:
+        context = mp.get_context("fork")
+        self._receive, send = context.Pipe(duplex=False)
+        self._go = context.Event()
+        self._child = context.Process(target=_event_child, args=(output, tables, send, self._go, os.getpid()),
+                                      daemon=True)
+        self._child.start()
+        send.close()
+
+    def may_write(self) -> None:
+        self._go.set()
+
+    def result(self) -> event_outputs.StoreUpdate:
+        """Wait for the child: its ``StoreUpdate``."""
         try:
-            ok, value = receive.recv()
+            ok, value = self._receive.recv()
         except EOFError:
             ok, value = False, "the grouping process ended without a result"
         finally:
-            receive.close()
-            child.join()
+            self._receive.close()
+            self._child.join()
         if not ok:
             raise RuntimeError(f"grouping reports into events failed: {value}")
         return value
 
-    return result
 
+def _event_child(output: Path, tables: dict[str, pa.Table], send, go, parent: int) -> None:
+    def ready() -> None:
+        while not go.wait(1):
+            if os.getppid() != parent:  # the run stopped before the outputs could be written
+                os._exit(1)
 
-def _event_child(output: Path, tables: dict[str, pa.Table], send) -> None:
     try:
-        send.send((True, event_outputs.event_files(output, tables)))
+        send.send((True, event_outputs.event_files(output, tables, ready=ready)))
     except BaseException as exc:  # handed to the parent, which raises
         import traceback
 
