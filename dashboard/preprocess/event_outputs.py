@@ -197,7 +197,8 @@ def event_files(output: Path, tables: dict[str, pa.Table] | None = None,
         if "" in keys:  # a report with no partner may copy any story: every report is a candidate
             block = meetings
         else:  # the new reports and those of their partners: the blocks they are compared within
-            in_block = [k in set(keys) for k in _partner_keys(meetings, events)]
+            wanted = set(keys)
+            in_block = [k in wanted for k in _partner_keys(meetings, events)]
             block = meetings.filter(pc.or_(new_mask, outputs.column("bool", in_block)))
             block = meetings if block.num_rows == meetings.num_rows else block
         ids_in_block = block["meeting_id"]
