@@ -123,10 +123,13 @@ class _PeakMemory:
         return sum(self.peaks_kb.values()) / 1024
 
 
-def _pipeline_process(articles: Path, data: Path, workers: int | None) -> tuple[float, float, str]:
+def _pipeline_process(articles: Path, data: Path, workers: int | None, events: bool = True
+                      ) -> tuple[float, float, str]:
     """``python -m dashboard.preprocess`` in its own process: (seconds from start to exit,
-    peak MB of the process and its workers, what it printed)."""
-    command = [sys.executable, "-m", "dashboard.preprocess", "--input", str(articles), "--output", str(data)]
+    peak MB of the process and its workers, what it printed). Without ``events``, the same
+    run with no signatures and no event tables (``benchmarks.without_events``)."""
+    module = "dashboard.preprocess" if events else "benchmarks.without_events"
+    command = [sys.executable, "-m", module, "--input", str(articles), "--output", str(data)]
     if workers:
         command += ["--workers", str(workers)]
     os.sync()  # the corpus just written is on disk, as it is when a run starts long after the last write
@@ -150,17 +153,17 @@ def _counts(out: str) -> tuple[int, int]:
     return int(match.group(1)), int(match.group(2))
 
 
-def bench_pipeline(size: int, workdir: Path, workers: int | None = None) -> dict[str, float]:
+def bench_pipeline(size: int, workdir: Path, workers: int | None = None, events: bool = True) -> dict[str, float]:
     """Full run, then a re-run after adding one article, each as its own process; returns the figures."""
     articles, data = workdir / f"articles_{size}", workdir / f"data_{size}"
     make_corpus(articles, size)
     _age(articles)
-    full, peak_mb, out = _pipeline_process(articles, data, workers)
+    full, peak_mb, out = _pipeline_process(articles, data, workers, events)
     processed, meetings = _counts(out)
     assert processed == size, out
     make_corpus(articles / "extra", 1, seed=size)
     shutil.move(articles / "extra" / "synthetic_000000.txt", articles / "added_one.txt")
-    incremental, _, out = _pipeline_process(articles, data, workers)
+    incremental, _, out = _pipeline_process(articles, data, workers, events)
     assert _counts(out)[0] == 1, out
     figures = bench_page_figures(data)
     shutil.rmtree(articles)
@@ -200,10 +203,13 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 100000])
     parser.add_argument("--workers", type=int, default=None,
                         help="processes for the per-article step (default: one per core)")
+    parser.add_argument("--without-events", action="store_true",
+                        help="the same runs with no signatures and no event tables, to see what grouping adds")
     args = parser.parse_args(argv)
     print(f"python -m dashboard.preprocess on synthetic seed-like corpora "
           f"({args.workers or os.cpu_count()} worker process(es)), whole process from start to exit; "
-          "then each page's figures from the result.")
+          "then each page's figures from the result."
+          + (" Without event grouping (no signatures, no event tables)." if args.without_events else ""))
     print("Peak memory: the run's main process and workers, each one's peak resident set, added up.")
     print("Browser first render at 10,000 meetings: python -m benchmarks.bench_browser")
     header = (f"{'articles':>9} {'meetings':>9} {'time s':>8} {'art/s':>6} {'ms/art':>7} {'+1 re-run s':>11} "
@@ -211,7 +217,7 @@ def main(argv: list[str] | None = None) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         print(header)
         for size in args.sizes:
-            r = bench_pipeline(size, Path(tmp), args.workers)
+            r = bench_pipeline(size, Path(tmp), args.workers, events=not args.without_events)
             print(f"{r['articles']:>9} {r['meetings']:>9} {r['seconds']:>8.1f} {r['per_second']:>6.0f} "
                   f"{r['ms_per_article']:>7.2f} {r['incremental_s']:>11.2f} {r['peak_mb']:>8.0f} "
                   f"{r['overview_ms']:>11.0f} {r['map_ms']:>7.0f} {r['timeline_ms']:>11.0f} {r['topics_ms']:>9.0f}",

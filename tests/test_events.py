@@ -112,3 +112,28 @@ def test_an_event_takes_the_best_grounded_report_and_counts_reports_and_outlets(
     assert rows.loc[("e1", "maritime_security"), "reports"] == 2
     assert bool(rows.loc[("e1", "maritime_security"), "in_account"])
     assert rows.loc[("e1", "maritime_security"), "meeting_ids"] == "a-m1;b-m1"
+
+
+def test_signatures_made_together_are_datasketch_minhashes_of_each_text():
+    """``text_signatures`` permutes many texts' shingles at once in numpy: each result is the MinHash
+    datasketch makes of that text's shingle hashes (same scheme, same permutations)."""
+    import zlib
+
+    import numpy as np
+
+    from dashboard.preprocess import signature
+
+    texts = [STORY, STORY[::-1], "كلمة", "", "ثلاث كلمات هنا", STORY[:400] + " نص آخر " * 30] * 130
+    made = signature.text_signatures(texts)
+    assert made == [signature.text_signature(t) for t in texts]
+    for text, found in zip(texts[:6], made):
+        hashes = signature._shingle_hashes(text)
+        if not hashes:
+            assert found == ""
+            continue
+        words = signature._WORD_RE.findall(signature.normalize(text[:signature.MAX_WORDS * 12]))[:signature.MAX_WORDS]
+        shingles = {" ".join(words[i:i + 3]).encode() for i in range(len(words) - 2)}
+        expected = signature.MinHash(num_perm=signature.NUM_PERM, permutations=signature._permutations(),
+                                     scheme=signature.SCHEME, hashfunc=zlib.crc32)
+        expected.update_batch(list(shingles))
+        assert found == expected.hashvalues.astype(np.uint32).tobytes().hex()

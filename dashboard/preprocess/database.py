@@ -38,7 +38,8 @@ def _insert(conn: sqlite3.Connection, table: schema.Table, rows: Sequence[Sequen
 
 
 def write_rows(path: Path, rows: dict[str, Sequence[Sequence]]) -> None:
-    """Replace the pipeline tables named in ``rows`` in one transaction.
+    """Replace the pipeline tables named in ``rows`` in one transaction (a table that is not
+    ``stored`` is only dropped: its rows are not consumed).
 
     Args:
         path: the SQLite file.
@@ -50,6 +51,8 @@ def write_rows(path: Path, rows: dict[str, Sequence[Sequence]]) -> None:
             for name, table_rows in rows.items():
                 table = schema.TABLES_BY_NAME[name]
                 conn.execute(f'DROP TABLE IF EXISTS "{name}"')
+                if not table.stored:  # kept only as Parquet (a store written before keeps no copy)
+                    continue
                 conn.execute(_create_sql(table))
                 _insert(conn, table, table_rows)
     finally:
@@ -63,7 +66,7 @@ def stored_article_ids(path: Path) -> set[str] | None:
     conn = connect(path)
     try:
         names = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-        if not {t.name for t in schema.TABLES} <= names:
+        if not {t.name for t in schema.STORED_TABLES} <= names:
             return None
         return {row[0] for row in conn.execute("SELECT article_id FROM articles")}
     finally:
@@ -83,7 +86,7 @@ def _table_names(path: Path) -> set[str]:
 
 def has_pipeline_tables(path: Path) -> bool:
     """The store holds every pipeline table (what ``stored_article_ids`` checks, without reading ids)."""
-    return {t.name for t in schema.TABLES} <= _table_names(path)
+    return {t.name for t in schema.STORED_TABLES} <= _table_names(path)
 
 
 def replace_article_rows(path: Path, drop_ids: set[str], rows: dict[str, Sequence[Sequence]]) -> None:
@@ -96,7 +99,7 @@ def replace_article_rows(path: Path, drop_ids: set[str], rows: dict[str, Sequenc
                 conn.execute("CREATE TEMP TABLE IF NOT EXISTS dropped (article_id TEXT PRIMARY KEY)")
                 conn.execute("DELETE FROM dropped")
                 conn.executemany("INSERT OR IGNORE INTO dropped VALUES (?)", ((i,) for i in drop_ids))
-            for table in schema.TABLES:
+            for table in schema.STORED_TABLES:
                 if drop_ids and "article_id" in table.column_names:
                     conn.execute(f'DELETE FROM "{table.name}" WHERE article_id IN (SELECT article_id FROM dropped)')
                 elif drop_ids:  # meeting ids start with their article id

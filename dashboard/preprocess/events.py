@@ -24,20 +24,29 @@ review page, like every other grouping decision.
 
 Grouping is incremental: meetings that already belong to an event keep it, and
 only new meetings are compared, with the candidates of their own blocks.
+
+The rules work on plain columns (``assign_events``, ``event_rows``: lists of text), which the
+pipeline fills from Arrow without importing pandas; ``group_meetings`` and ``build_events`` are
+the same for pandas frames.
 """
 
 from __future__ import annotations
 
 import bisect
 import datetime as dt
+import itertools
+from collections import defaultdict
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Mapping, Sequence
 
 import numpy as np
-import pandas as pd
 from rapidfuzz import fuzz
 
 from dashboard.preprocess import schema, signature
 from dashboard.preprocess.normalize import normalize
+
+if TYPE_CHECKING:  # the pipeline groups plain columns without pandas (0.2 s to import); the wrappers use it
+    import pandas as pd
 
 
 @dataclass(frozen=True)
@@ -59,12 +68,12 @@ _NOT_NAME_WORDS = frozenset(normalize(w) for w in ("بن", "ابن", "بنت", "
 text_signature = signature.text_signature
 
 
-def copy_pairs(signatures: pd.Series, new_ids: set[str] | None = None,
+def copy_pairs(signatures: Mapping[str, str], new_ids: set[str] | None = None,
                rules: GroupingRules = RULES) -> list[tuple[str, str, float]]:
     """Pairs of articles that are copies of one story.
 
     Args:
-        signatures: article_id -> hex signature (``text_signature``).
+        signatures: article_id -> hex signature (``text_signature``; "" for none).
         new_ids: only pairs with at least one of these articles (None: every pair).
     Returns:
         (article_id, article_id, estimated Jaccard similarity) for every copy pair.
@@ -94,10 +103,11 @@ def copy_pairs(signatures: pd.Series, new_ids: set[str] | None = None,
     return pairs
 
 
-def _copies_of_few(signatures: pd.Series, new_ids: set[str], rules: GroupingRules) -> list[tuple[str, str, float]]:
+def _copies_of_few(signatures: Mapping[str, str], new_ids: set[str], rules: GroupingRules
+                   ) -> list[tuple[str, str, float]]:
     """``copy_pairs`` for a few new articles: each signature against all others at once (numpy), the
     same MinHash estimate LSH would confirm, without building the buckets for one article."""
-    kept = [(a, s) for a, s in zip(_texts(signatures.index.to_series()), _texts(signatures)) if s]
+    kept = [(a, s) for a, s in signatures.items() if s]
     if not kept:
         return []
     ids = [a for a, _ in kept]
@@ -115,11 +125,11 @@ def _copies_of_few(signatures: pd.Series, new_ids: set[str], rules: GroupingRule
     return pairs
 
 
-def partner_key(meetings: pd.DataFrame) -> pd.Series:
-    """The blocking key of each meeting: its partner country, else its organisation (English), else ""."""
-    country = meetings["partner_country_iso3"].astype("string").fillna("").str.upper()
-    org = meetings["partner_org_en"].astype("string").fillna("")
-    return country.where(country != "", ("org:" + org).where(org != "", ""))
+def partner_key(country_iso3: str, org_en: str) -> str:
+    """The blocking key of a meeting: its partner country, else its organisation (English), else ""."""
+    if country_iso3:
+        return country_iso3.upper()
+    return f"org:{org_en}" if org_en else ""
 
 
 def counterpart_role(event_type: str) -> str:
@@ -128,20 +138,15 @@ def counterpart_role(event_type: str) -> str:
     return "host" if event_type == "visit_abroad" else "visitor"
 
 
-def counterpart(meetings: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
-    """(name, title) of each meeting's counterpart (``counterpart_role``)."""
-    abroad = meetings["event_type"].astype("string").fillna("").map(counterpart_role) == "host"
-
-    def column(field: str) -> pd.Series:
-        visitor = meetings[f"visitor_{field}_ar"].astype("string").fillna("")
-        host = meetings[f"host_{field}_ar"].astype("string").fillna("")
-        return host.where(abroad, visitor)
-
-    return column("name"), column("title")
+# The meetings columns grouping reads.
+GROUPING_COLUMNS = ("meeting_id", "article_id", "partner_country_iso3", "partner_org_en", "event_type", "date",
+                    "date_basis", "visitor_name_ar", "visitor_title_ar", "host_name_ar", "host_title_ar")
 
 
 def _texts(values) -> list[str]:
-    """A column as a list of Python strings ("" for missing)."""
+    """A pandas column (or anything pandas reads as one) as a list of Python strings ("" for missing)."""
+    import pandas as pd
+
     return ["" if v is None or v is pd.NA or (isinstance(v, float) and v != v) else str(v)
             for v in pd.Series(values).astype(object).tolist()]
 
@@ -235,41 +240,39 @@ def _dates_agree(a: _Report, b: _Report, rules: GroupingRules) -> str:
     return "unknown"
 
 
-def group_meetings(meetings: pd.DataFrame, articles: pd.DataFrame, signatures: pd.Series,
-                   previous: pd.Series | None = None, rules: GroupingRules = RULES) -> pd.DataFrame:
-    """Assign every meeting to an event.
+def assign_events(columns: Mapping[str, Sequence[str]], published: Mapping[str, str],
+                  signatures: Mapping[str, str], previous: Mapping[str, str] | None = None,
+                  rules: GroupingRules = RULES) -> tuple[dict[str, tuple[str, str]], dict[str, set[str]]]:
+    """Assign each new meeting to an event: the rules of grouping on plain columns.
 
     Args:
-        meetings: the ``meetings`` table.
-        articles: the ``articles`` table (``published_date``).
-        signatures: article_id -> text signature.
+        columns: ``GROUPING_COLUMNS`` of the meetings, each a list of text ("" for missing). Every
+            meeting without an event in ``previous`` is new; besides them, only the meetings of
+            the new ones' partners are needed (all of them when a new one has no partner).
+        published: article_id -> published date ("" when unknown).
+        signatures: article_id -> text signature ("" for none).
         previous: meeting_id -> event_id from the last run; those meetings keep their event.
     Returns:
-        One row per meeting: ``meeting_id``, ``event_id``, ``grouped_by`` ("" for the event's first
-        report, "copy", "name" or "title"), ``possible_same_event`` (meeting ids of weak candidates,
-        joined by ';').
+        (new meeting id -> (event_id, grouped_by: "" for an event's first report, "copy", "name"
+        or "title"), meeting id -> the meetings it may be the same event as: weak candidates,
+        found in this run, both ways).
     """
-    previous = previous if previous is not None else pd.Series(dtype="string")
-    ids = meetings["meeting_id"].astype(str).tolist()
-    # Plain lists: iterating Arrow-backed pandas columns value by value is ten times slower.
-    published = dict(zip(_texts(articles["article_id"]), _texts(articles["published_date"])))
-    names, titles = counterpart(meetings)
-    explicit = (~meetings["date_basis"].astype("string").fillna("").isin(["published", "unknown", ""])).tolist()
-    earlier = dict(zip(_texts(previous.index.to_series()), _texts(previous))) if len(previous) else {}
-    event_of = {m: earlier[m] for m in ids if earlier.get(m)}
+    previous = previous or {}
+    ids, article_ids = list(columns["meeting_id"]), list(columns["article_id"])
+    event_of = {m: previous[m] for m in ids if previous.get(m)}
+    keys = [partner_key(c, o) for c, o in zip(columns["partner_country_iso3"], columns["partner_org_en"])]
     # Only the partners of new reports need their reports read.
-    keys = _texts(partner_key(meetings))
     wanted = {k for m, k in zip(ids, keys) if m not in event_of and k}
-    reports = {
-        mid: _Report(mid, aid, key, etype, _day(date) if has_date else None, _day(published.get(aid, "")),
-                     name_key(name), normalize(title))
-        for mid, aid, key, etype, date, has_date, name, title in zip(
-            ids, _texts(meetings["article_id"]), keys, _texts(meetings["event_type"]), _texts(meetings["date"]),
-            explicit, _texts(names), _texts(titles))
-        if key in wanted or mid not in event_of
-    }
-    grouped_by = {m: "" for m in event_of}
-    possible: dict[str, set[str]] = {m: set() for m in ids}
+    reports = {}
+    for i, (mid, aid, key, etype) in enumerate(zip(ids, article_ids, keys, columns["event_type"])):
+        if key in wanted or mid not in event_of:
+            role = counterpart_role(etype)
+            has_date = columns["date_basis"][i] not in ("published", "unknown", "")
+            reports[mid] = _Report(mid, aid, key, etype, _day(columns["date"][i]) if has_date else None,
+                                   _day(published.get(aid, "")), name_key(columns[f"{role}_name_ar"][i]),
+                                   normalize(columns[f"{role}_title_ar"][i]))
+    assigned: dict[str, tuple[str, str]] = {}
+    possible: dict[str, set[str]] = defaultdict(set)
     new = [m for m in ids if m not in event_of]
     if new:
         texts = _Signatures(signatures, rules)
@@ -279,7 +282,7 @@ def group_meetings(meetings: pd.DataFrame, articles: pd.DataFrame, signatures: p
         for a, b, _ in (copy_pairs(signatures, keyless, rules) if keyless else ()):
             copies.setdefault(a, set()).add(b)
         meetings_of: dict[str, list[str]] = {}
-        for mid, aid in zip(ids, _texts(meetings["article_id"])):
+        for mid, aid in zip(ids, article_ids):
             meetings_of.setdefault(aid, []).append(mid)
         blocks = _Blocks(reports, rules)
         for m in new:
@@ -290,15 +293,40 @@ def group_meetings(meetings: pd.DataFrame, articles: pd.DataFrame, signatures: p
                 match = next((o for a in sorted(copies.get(report.article_id, ())) for o in meetings_of.get(a, [])
                               if o in event_of), "")
                 how = "copy" if match else ""
-            if match:
-                event_of[m], grouped_by[m] = event_of[match], how
-            else:
-                event_of[m], grouped_by[m] = schema.own_event_ids(m), ""
+            event_of[m] = event_of[match] if match else schema.own_event_ids(m)
+            assigned[m] = (event_of[m], how if match else "")
+    return assigned, dict(possible)
+
+
+def group_meetings(meetings: pd.DataFrame, articles: pd.DataFrame, signatures: pd.Series,
+                   previous: pd.Series | None = None, rules: GroupingRules = RULES) -> pd.DataFrame:
+    """Assign every meeting to an event (``assign_events`` for pandas frames).
+
+    Args:
+        meetings: the ``meetings`` table.
+        articles: the ``articles`` table (``published_date``).
+        signatures: article_id -> text signature.
+        previous: meeting_id -> event_id from the last run; those meetings keep their event.
+    Returns:
+        One row per meeting: ``meeting_id``, ``event_id``, ``grouped_by`` ("" for the event's first
+        report and for the meetings of ``previous``, "copy", "name" or "title"),
+        ``possible_same_event`` (meeting ids of weak candidates found now, joined by ';').
+    """
+    import pandas as pd
+
+    # Plain lists: iterating Arrow-backed pandas columns value by value is ten times slower.
+    columns = {c: _texts(meetings[c]) for c in GROUPING_COLUMNS}
+    published = dict(zip(_texts(articles["article_id"]), _texts(articles["published_date"])))
+    texts = dict(zip(_texts(signatures.index.to_series()), _texts(signatures)))
+    earlier = dict(zip(_texts(previous.index.to_series()), _texts(previous))) \
+        if previous is not None and len(previous) else {}
+    assigned, possible = assign_events(columns, published, texts, earlier, rules)
+    ids = columns["meeting_id"]
     return pd.DataFrame({
         "meeting_id": ids,
-        "event_id": [event_of[m] for m in ids],
-        "grouped_by": [grouped_by[m] for m in ids],
-        "possible_same_event": [";".join(sorted(possible[m])) for m in ids],
+        "event_id": [assigned[m][0] if m in assigned else earlier[m] for m in ids],
+        "grouped_by": [assigned[m][1] if m in assigned else "" for m in ids],
+        "possible_same_event": [";".join(sorted(possible.get(m, ()))) for m in ids],
     }).astype("string")
 
 
@@ -339,8 +367,8 @@ class _Blocks:
 class _Signatures:
     """Every article's signature in one matrix, to ask whether two candidate articles are copies."""
 
-    def __init__(self, signatures: pd.Series, rules: GroupingRules) -> None:
-        kept = [(a, s) for a, s in zip(_texts(signatures.index.to_series()), _texts(signatures)) if s]
+    def __init__(self, signatures: Mapping[str, str], rules: GroupingRules) -> None:
+        kept = [(a, s) for a, s in signatures.items() if s]
         self.row = {a: i for i, (a, _) in enumerate(kept)}
         self.matrix = np.frombuffer(bytes.fromhex("".join(s for _, s in kept)), dtype=np.uint32).reshape(
             len(kept), -1) if kept else np.zeros((0, signature.NUM_PERM), dtype=np.uint32)
@@ -393,74 +421,108 @@ _FROM_BEST = ("event_type", "date", "date_basis", "date_text", "partner_country_
 _FILLED = ("visitor_name_ar", "visitor_title_ar", "host_name_ar", "host_title_ar")
 
 
+# The meetings columns an event is built from (with its ``event_id``).
+EVENT_COLUMNS = ("meeting_id", "article_id", "event_id", "review_reasons") + _FROM_BEST + _FILLED
+# The meeting_topics columns an event's topics are built from.
+TOPIC_COLUMNS = ("meeting_id", "topic_id", "topic_ar", "topic_en", "in_account")
+
+
+def event_rows(columns: Mapping[str, Sequence[str]], published: Mapping[str, str], outlet: Mapping[str, str],
+               topics: Mapping[str, Sequence]) -> tuple[dict[str, list], list[tuple]]:
+    """The ``events`` and ``event_topics`` rows of some events, from plain columns.
+
+    Args:
+        columns: ``EVENT_COLUMNS`` of every report of those events, each a list of text ("" for missing).
+        published, outlet: article_id -> its published date, its outlet ("" when unknown).
+        topics: ``TOPIC_COLUMNS`` of their topic rows (``in_account`` True, False or None).
+    Returns:
+        (the events as columns: the contract's, each a list, in event_id order, and ``best``, the
+        row of each event's best-grounded report in ``columns``; the event_topics rows, tuples in
+        the contract's column order, in the order first raised). An event takes its partner,
+        type, date and place from its best-grounded report (explicit date, then relative, then
+        the published stand-in; then the earliest published), names missing there from its other
+        reports, and counts its reports and outlets; its topics are the union over its reports,
+        each with the reports that raised it.
+    """
+    ids, article_ids, event_ids = columns["meeting_id"], columns["article_id"], columns["event_id"]
+    dates = [published.get(a, "") for a in article_ids]
+    outlets = [outlet.get(a, "") for a in article_ids]
+    basis = columns["date_basis"]
+    # Sorting by (event, rank, published, meeting) puts each event's best-grounded report first.
+    order = sorted(range(len(ids)), key=lambda i: (event_ids[i], _BASIS_RANK.get(basis[i], 3),
+                                                    dates[i] or "9999-99-99", ids[i]))
+    # Most events have one report: their values are that report's, without a join.
+    groups = [list(g) for _, g in itertools.groupby(order, key=event_ids.__getitem__)]
+    best = [g[0] for g in groups]
+    out: dict[str, list] = {"event_id": [event_ids[i] for i in best], "best": best}
+    for c in _FROM_BEST:
+        values = columns[c]
+        out[c] = [values[i] for i in best]
+    for c in _FILLED:
+        values = columns[c]
+        out[c] = [values[g[0]] if values[g[0]] or len(g) == 1 else next((values[i] for i in g if values[i]), "")
+                  for g in groups]
+    named = [sorted({outlets[i] for i in g} - {""}) if len(g) > 1 else [outlets[g[0]]] if outlets[g[0]] else []
+             for g in groups]
+    reasons = columns["review_reasons"]
+    out.update(
+        reports=[len(g) for g in groups], outlets=[len(n) for n in named], outlet_names=[";".join(n) for n in named],
+        first_reported=[dates[g[0]] if len(g) == 1 else min((dates[i] for i in g if dates[i]), default="")
+                        for g in groups],
+        meeting_ids=[ids[g[0]] if len(g) == 1 else ";".join(dict.fromkeys(ids[i] for i in g if ids[i]))
+                     for g in groups],
+        review_reasons=["" if len(g) == 1 and not reasons[g[0]] else
+                        ";".join(dict.fromkeys(r for i in g for r in reasons[i].split(";") if r)) for g in groups])
+    out["needs_review"] = [r != "" for r in out["review_reasons"]]
+    event_of = dict(zip(ids, event_ids))
+    raised: dict[tuple[str, str], list] = {}  # (event, topic) -> [topic_ar, topic_en, in_account, meeting ids]
+    for mid, topic_id, topic_ar, topic_en, in_account in zip(*(topics[c] for c in TOPIC_COLUMNS)):
+        event_id = event_of.get(mid)
+        if event_id is None:
+            continue
+        found = raised.setdefault((event_id, topic_id), [topic_ar, topic_en, None, {}])
+        found[0], found[1] = found[0] or topic_ar, found[1] or topic_en
+        if in_account is not None:
+            found[2] = in_account if found[2] is None else (found[2] or in_account)
+        if mid:
+            found[3][mid] = None
+    topic_rows = [(event_id, topic_id, ar, en, in_account, len(mids), ";".join(sorted(mids)))
+                  for (event_id, topic_id), (ar, en, in_account, mids) in raised.items()]
+    return out, topic_rows
+
+
 def build_events(meetings: pd.DataFrame, articles: pd.DataFrame, meeting_topics: pd.DataFrame
                  ) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """The ``events`` and ``event_topics`` tables from meetings that carry an ``event_id``.
+    """The ``events`` and ``event_topics`` tables (``event_rows``) from meetings that carry an ``event_id``.
 
     Args:
         meetings: the ``meetings`` table with ``event_id`` filled.
         articles: the ``articles`` table (``published_date``, ``outlet``).
         meeting_topics: the ``meeting_topics`` table.
     Returns:
-        (events, event_topics): an event takes its partner, type, date and place from its
-        best-grounded report (explicit date, then relative, then the published stand-in; then
-        the earliest published), names missing there from its other reports, and counts its
-        reports and outlets; its topics are the union over its reports, each with the reports
-        that raised it.
+        (events, event_topics) in the contract's columns; partner, type, date and place keep the
+        values (and dtypes) of each event's best-grounded report.
     """
+    import pandas as pd
+
     if meetings.empty:
         return pd.DataFrame(), pd.DataFrame()
-    source = articles.set_index("article_id")
-    frame = meetings.copy()
-    frame["_published"] = frame["article_id"].map(source["published_date"]).astype("string").fillna("")
-    frame["_outlet"] = frame["article_id"].map(source["outlet"]).astype("string").fillna("")
-    frame["_rank"] = frame["date_basis"].astype("string").fillna("unknown").map(_BASIS_RANK).fillna(3)
-    # Sorting by (rank, published, meeting) puts each event's best-grounded report first.
-    frame["_published_key"] = frame["_published"].replace("", "9999-99-99")
-    frame = frame.sort_values(["event_id", "_rank", "_published_key", "meeting_id"], kind="stable")
-    grouped = frame.groupby("event_id", sort=False)
-    best = grouped.head(1).set_index("event_id")
-    out = pd.DataFrame(index=best.index)
+    columns = {c: _texts(meetings[c]) if c in meetings else [""] * len(meetings) for c in EVENT_COLUMNS}
+    article_ids = _texts(articles["article_id"])
+    published = dict(zip(article_ids, _texts(articles["published_date"])))
+    outlet = dict(zip(article_ids, _texts(articles["outlet"])))
+    in_account = [None if v is None or v is pd.NA or (isinstance(v, float) and v != v) else bool(v)
+                  for v in meeting_topics["in_account"].astype(object).tolist()] if len(meeting_topics) else []
+    topics = {c: _texts(meeting_topics[c]) if len(meeting_topics) else [] for c in TOPIC_COLUMNS[:-1]}
+    built, topic_rows = event_rows(columns, published, outlet, topics | {"in_account": in_account})
+    events = pd.DataFrame({c: built[c] for c in schema.EVENTS.column_names})
     for column in _FROM_BEST:
-        out[column] = best[column] if column in best else ""
-    for column in _FILLED:
-        values = frame[column].astype("string").replace("", pd.NA)
-        out[column] = values.groupby(frame["event_id"], sort=False).first().reindex(out.index).fillna("")
-    out["reports"] = grouped.size()
-    outlets = frame["_outlet"].replace("", pd.NA)
-    out["outlets"] = outlets.groupby(frame["event_id"], sort=False).nunique().reindex(out.index).fillna(0)
-    # Text joins in one pass over plain lists: a pandas lambda per event took 3 s at 10,000 events.
-    event_ids = _texts(frame["event_id"])
-    out["outlet_names"] = pd.Series(_joined(event_ids, _texts(frame["_outlet"]), unique_sorted=True)).reindex(
-        out.index).fillna("")
-    published = frame["_published"].replace("", pd.NA)
-    out["first_reported"] = published.groupby(frame["event_id"], sort=False).min().reindex(out.index).fillna("")
-    out["meeting_ids"] = pd.Series(_joined(event_ids, _texts(frame["meeting_id"]))).reindex(out.index)
-    reasons = [r.split(";") for r in _texts(frame["review_reasons"])]
-    out["review_reasons"] = pd.Series(_joined(event_ids, reasons, flatten=True)).reindex(out.index).fillna("")
-    out["needs_review"] = out["review_reasons"] != ""
-    events = out.reset_index()
-
-    topics = meeting_topics.merge(frame[["meeting_id", "event_id"]], on="meeting_id")
-    if topics.empty:
-        return events, pd.DataFrame(columns=["event_id", "topic_id", "topic_ar", "topic_en", "in_account",
-                                             "reports", "meeting_ids"])
-    by_topic = topics.groupby(["event_id", "topic_id"], sort=False)
-    event_topics = by_topic.agg(topic_ar=("topic_ar", "first"), topic_en=("topic_en", "first"),
-                                in_account=("in_account", "max"), reports=("meeting_id", "nunique")).reset_index()
-    keys = list(zip(_texts(topics["event_id"]), _texts(topics["topic_id"])))
-    ids = _joined(keys, _texts(topics["meeting_id"]), unique_sorted=True)
-    event_topics["meeting_ids"] = [ids[k] for k in zip(_texts(event_topics["event_id"]),
-                                                       _texts(event_topics["topic_id"]))]
+        if column in meetings:
+            events[column] = meetings[column].iloc[built["best"]].reset_index(drop=True)
+    names = schema.EVENT_TOPICS.column_names
+    if not topic_rows:
+        return events, pd.DataFrame(columns=names)
+    event_topics = pd.DataFrame(topic_rows, columns=names)
+    for column in ("topic_ar", "topic_en"):
+        event_topics[column] = event_topics[column].astype(meeting_topics[column].dtype)
     return events, event_topics
-
-
-def _joined(keys: list, values: list, unique_sorted: bool = False, flatten: bool = False) -> dict:
-    """key -> its values joined by ';' (in order, without repeats; sorted when asked; lists flattened)."""
-    groups: dict = {}
-    for key, value in zip(keys, values):
-        bucket = groups.setdefault(key, {})
-        for item in (value if flatten else (value,)):
-            if item and isinstance(item, str):
-                bucket[item] = None
-    return {key: ";".join(sorted(bucket) if unique_sorted else bucket) for key, bucket in groups.items()}

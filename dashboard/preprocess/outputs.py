@@ -157,6 +157,12 @@ def to_arrow(table: schema.Table, rows: Sequence[Sequence]) -> pa.Table:
     return pa.Table.from_arrays(arrays, schema=arrow_schema(table))
 
 
+def columns_to_arrow(table: schema.Table, columns: dict[str, Sequence]) -> pa.Table:
+    """Columns (the contract's names -> plain Python values) as an Arrow table of the contract."""
+    arrays = [column(c.kind, list(columns[c.name])) for c in table.columns]
+    return pa.Table.from_arrays(arrays, schema=arrow_schema(table))
+
+
 def atomic_write(path: Path, write: Callable[[Path], None]) -> None:
     """Write through a temporary file in the same folder, then replace ``path`` in one rename."""
     handle, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)

@@ -99,9 +99,6 @@ def process_article(raw: bytes, file_name: str, meta: dict[str, str]) -> dict[st
         article["messages"] = " | ".join(messages)
         return rows
     rows["article_texts"].append({"article_id": article_id, "text": read.text})
-    from dashboard.preprocess.signature import text_signature  # numpy and datasketch: only when text is read
-
-    rows["article_signatures"].append({"article_id": article_id, "signature": text_signature(read.text)})
     extraction = extract_article(read.text, published, read.title)
     messages += extraction.messages
     date_problem = bool(published_text) and published is None
@@ -456,8 +453,6 @@ def _process_all(todo: list[tuple[str, str, bytes]], metadata: dict[str, dict[st
     """``_process_chunk`` over the files to (re)process, 64 at a time, in order; in worker
     processes when there are many."""
     items = [(raw, name, metadata.get(name, {})) for _, name, raw in todo]
-    if items:
-        import dashboard.preprocess.signature  # noqa: F401  (once here, so forked workers start with it)
     chunks = [items[i: i + CHUNK] for i in range(0, len(items), CHUNK)]
     done = 0
     if workers > 1 and len(todo) >= PARALLEL_FROM:
@@ -594,11 +589,25 @@ def run(input_dir: Path, output_dir: Path, progress_stream=sys.stderr, workers: 
                 # Outputs are being replaced: trust them again only once written.
                 # SQLite does its work with the GIL released: the store is written while Arrow
                 # writes the files.
+                # Grouping works from the tables in memory while the store is written (2 s of SQLite
+                # at 10,000 articles): in a process of its own when there are many, since in a thread
+                # it held the GIL the store's thread needed (forked before that thread starts, and
+                # before the outputs are marked dirty, 0.4 s of waiting for the disk; it writes
+                # nothing until they are).
+                grouped = _EventFilesInChild(output_dir, new) \
+                    if workers > 1 and new["meetings"].num_rows >= PARALLEL_FROM and \
+                    "fork" in mp.get_all_start_methods() else None
                 cache.mark_dirty()
                 with ThreadPoolExecutor(max_workers=1) as writer:
+                    if grouped:
+                        grouped.may_write()
                     stored = writer.submit(lambda: database.write_rows(db, {n: outputs.rows_of(t) for n, t in new.items()}))
                     _write_files(new, output_dir)
+                    update = grouped.result() if grouped else event_outputs.event_files(output_dir, new)
+                    # The event rows go into the store after the article rows, in the same thread.
+                    stored_events = writer.submit(event_outputs.store_events, db, output_dir, update)
                     stored.result()
+                    stored_events.result()
                 cache.set_written(None, {s.article_id: s.key for s in unique}, cache.stale({s.key for s in unique}))
                 summary = _summary(new["articles"], new["meetings"].num_rows)
             elif changed or removed:
@@ -615,14 +624,15 @@ def run(input_dir: Path, output_dir: Path, progress_stream=sys.stderr, workers: 
                     for tmp in (appended or {}).values():
                         tmp.unlink(missing_ok=True)
                 database.replace_article_rows(db, drop_ids, {n: outputs.rows_of(t) for n, t in new.items()})
+                event_outputs.write_event_tables(output_dir, db, merged if appended is None else None, added=new)
                 cache.set_written(drop_ids, {s.article_id: s.key for s in changed},
                                   [written[i] for i in drop_ids])  # a changed article's earlier result
                 summary = _summary(merged["articles"], merged["meetings"].num_rows) if appended is None \
                     else _written_summary(output_dir)
             else:  # nothing changed: the report needs only what the articles table says
                 summary = _written_summary(output_dir)
-            if changed or removed or not reusable or not event_outputs.complete(output_dir):
-                event_outputs.write_event_tables(output_dir, db)
+            if reusable and not (changed or removed) and not event_outputs.complete(output_dir):
+                event_outputs.write_event_tables(output_dir, db)  # outputs written before events existed
             # A file read just now is checked now; one known from the ledger keeps its check time.
             cache.update_seen(seen, [(s.name, s.size, s.mtime_ns, s.article_id,
                                       checked_ns if s.read else seen[s.name][3])
@@ -638,6 +648,52 @@ def run(input_dir: Path, output_dir: Path, progress_stream=sys.stderr, workers: 
             "files": [{"file": f, "status": s, "messages": m} for f, s, m in report.per_file],
         }, ensure_ascii=False, separators=(",", ":")), encoding="utf-8"))  # no indent: the C encoder, 5x faster
     return report
+
+
+class _EventFilesInChild:
+    """``event_outputs.event_files`` in a forked process: it reads the tables it inherits, groups,
+    waits for ``may_write`` before writing the event files, and sends back what the store needs."""
+
+    def __init__(self, output: Path, tables: dict[str, pa.Table]) -> None:
+        context = mp.get_context("fork")
+        self._receive, send = context.Pipe(duplex=False)
+        self._go = context.Event()
+        self._child = context.Process(target=_event_child, args=(output, tables, send, self._go, os.getpid()),
+                                      daemon=True)
+        self._child.start()
+        send.close()
+
+    def may_write(self) -> None:
+        self._go.set()
+
+    def result(self) -> event_outputs.StoreUpdate:
+        """Wait for the child: its ``StoreUpdate``."""
+        try:
+            ok, value = self._receive.recv()
+        except EOFError:
+            ok, value = False, "the grouping process ended without a result"
+        finally:
+            self._receive.close()
+            self._child.join()
+        if not ok:
+            raise RuntimeError(f"grouping reports into events failed: {value}")
+        return value
+
+
+def _event_child(output: Path, tables: dict[str, pa.Table], send, go, parent: int) -> None:
+    def ready() -> None:
+        while not go.wait(1):
+            if os.getppid() != parent:  # the run stopped before the outputs could be written
+                os._exit(1)
+
+    try:
+        send.send((True, event_outputs.event_files(output, tables, ready=ready)))
+    except BaseException as exc:  # handed to the parent, which raises
+        import traceback
+
+        send.send((False, f"{exc!r}\n{traceback.format_exc()}"))
+    finally:
+        send.close()
 
 
 def _summary(articles: pa.Table, meetings: int) -> tuple[list[tuple[str, str, str]], int]:

@@ -33,6 +33,7 @@ class Table:
     columns: tuple[Column, ...]
     key: tuple[str, ...]
     csv: bool = True  # article_texts is too large and too raw for a CSV
+    stored: bool = True  # in the SQLite store too (article_signatures: only grouping reads it, from Parquet)
 
     @property
     def column_names(self) -> list[str]:
@@ -158,7 +159,9 @@ ARTICLE_TEXTS = Table(
 
 ARTICLE_SIGNATURES = Table(
     "article_signatures",
-    "A MinHash signature of each article's words, to find syndicated copies of one story (see events).",
+    "A MinHash signature of each article's words, to find syndicated copies of one story (see events). "
+    "Made when reports are grouped into events (for the articles that have none yet) and written as "
+    "Parquet only: grouping reads it there, and nothing reads it from the store.",
     (
         Column("article_id", "str", "Article id."),
         Column("signature", "str", "64 32-bit MinHash values over word 3-shingles, as hex text; empty for a "
@@ -166,10 +169,11 @@ ARTICLE_SIGNATURES = Table(
     ),
     key=("article_id",),
     csv=False,
+    stored=False,
 )
 
-TABLES: tuple[Table, ...] = (ARTICLES, MEETINGS, MEETING_TOPICS, MENTIONED_COUNTRIES, EVIDENCE, ARTICLE_TEXTS,
-                             ARTICLE_SIGNATURES)
+# The per-article tables: what ``pipeline.process_article`` returns for one article.
+TABLES: tuple[Table, ...] = (ARTICLES, MEETINGS, MEETING_TOPICS, MENTIONED_COUNTRIES, EVIDENCE, ARTICLE_TEXTS)
 
 # Tables of the whole collection, rebuilt after the per-article ones: which reports tell of the same
 # real meeting (dashboard/preprocess/events.py).
@@ -249,7 +253,9 @@ def flag_possible_same_event(reasons, unsure):
 def own_event_ids(meeting_ids):
     """The event id a report has when it is its own event (a str, or a Series of them)."""
     return EVENT_PREFIX + (meeting_ids if isinstance(meeting_ids, str) else meeting_ids.astype("string"))
-TABLES_BY_NAME = {t.name: t for t in TABLES + EVENT_TABLES}
+TABLES_BY_NAME = {t.name: t for t in TABLES + (ARTICLE_SIGNATURES,) + EVENT_TABLES}
+# The per-article tables the SQLite store holds (what the dashboard reads).
+STORED_TABLES: tuple[Table, ...] = tuple(t for t in TABLES if t.stored)
 
 # Tables that belong to users: kept in the same SQLite store, never in ``TABLES`` (which every
 # pipeline run replaces), never written as CSV or Parquet by the pipeline.
@@ -340,11 +346,12 @@ def data_dictionary_markdown() -> str:
         "do not edit by hand.",
         "",
         "Every table is written to `data/<table>.csv` (UTF-8 with BOM, for Excel), `data/<table>.parquet` "
-        "and the SQLite store `data/dashboard.db` (`article_texts` is not written as CSV). "
+        "and the SQLite store `data/dashboard.db` (`article_texts` is not written as CSV; `article_signatures` "
+        "only as Parquet). "
         "Dates are ISO `yyyy-mm-dd` text; an empty value means unknown.",
         "",
     ]
-    for table in TABLES + EVENT_TABLES + USER_TABLES:
+    for table in TABLES + (ARTICLE_SIGNATURES,) + EVENT_TABLES + USER_TABLES:
         lines += [f"## `{table.name}`", "", table.meaning, "", f"Key: {', '.join(table.key)}", "",
                   "| column | type | meaning |", "| --- | --- | --- |"]
         lines += [f"| `{c.name}` | {c.kind} | {c.meaning} |" for c in table.columns]
