@@ -138,6 +138,19 @@ def counterpart_role(event_type: str) -> str:
     return "host" if event_type == "visit_abroad" else "visitor"
 
 
+def counterpart(meetings: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
+    """(name, title) of each meeting's counterpart (``counterpart_role``), for pandas callers (a
+    partner's history)."""
+    abroad = meetings["event_type"].astype("string").fillna("").map(counterpart_role) == "host"
+
+    def column(field: str) -> pd.Series:
+        visitor = meetings[f"visitor_{field}_ar"].astype("string").fillna("")
+        host = meetings[f"host_{field}_ar"].astype("string").fillna("")
+        return host.where(abroad, visitor)
+
+    return column("name"), column("title")
+
+
 # The meetings columns grouping reads.
 GROUPING_COLUMNS = ("meeting_id", "article_id", "partner_country_iso3", "partner_org_en", "event_type", "date",
                     "date_basis", "visitor_name_ar", "visitor_title_ar", "host_name_ar", "host_title_ar")
