@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from dashboard.preprocess.events import build_events
+from dashboard.preprocess.events import BASIS_RANK, build_events
 from dashboard.preprocess.schema import own_event_ids
 
 __all__ = ["COUNT_MODES", "event_view", "event_reports", "event_of", "with_event_ids"]
@@ -87,7 +87,6 @@ def event_reports(meetings: pd.DataFrame, articles: pd.DataFrame, event_id: str)
     rows = meetings[meetings["event_id"] == event_id]
     info = articles.set_index("article_id")[["file", "outlet", "published_date", "source_url"]]
     rows = rows.join(info, on="article_id")
-    rank = rows["date_basis"].astype("string").map({"explicit": 0, "corrected": 0, "relative": 1,
-                                                      "published": 2}).fillna(3)
+    rank = rows["date_basis"].astype("string").map(BASIS_RANK).fillna(BASIS_RANK["unknown"])
     return rows.assign(_rank=rank).sort_values(["_rank", "published_date", "meeting_id"]).drop(
         columns="_rank").reset_index(drop=True)

@@ -39,7 +39,7 @@ from dashboard.analytics.events import with_event_ids
 from dashboard.analytics.partners import organisation_keys, partner_countries, with_countries
 from dashboard.analytics.time import newest_first
 from dashboard.analytics.topics import topics_for
-from dashboard.preprocess.events import counterpart, name_key, same_person_across_visits
+from dashboard.preprocess.events import BASIS_RANK, counterpart, name_key, same_person_across_visits
 from dashboard.i18n import list_sep
 from dashboard.preprocess.gazetteer import load_gazetteer
 from dashboard.preprocess.normalize import normalize
@@ -388,7 +388,7 @@ def history_sources(history: pd.DataFrame, reports: pd.DataFrame, articles: pd.D
     rows = rows.join(info, on="article_id")
     order = pd.Series(np.arange(len(history)), index=history["event_id"].to_numpy())
     order = order[~order.index.duplicated()]
-    rank = text(rows, "date_basis").map({"explicit": 0, "corrected": 0, "relative": 1, "published": 2}).fillna(3)
+    rank = text(rows, "date_basis").map(BASIS_RANK).fillna(BASIS_RANK["unknown"])
     rows = rows.assign(_order=rows["event_id"].map(order), _rank=rank.to_numpy())
     rows = rows.sort_values(["_order", "_rank", "published_date", "meeting_id"], kind="stable")
     out = pd.DataFrame({c: text(rows, c) for c in columns})

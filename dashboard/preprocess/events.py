@@ -427,8 +427,10 @@ def _best_match(report: _Report, block: list[str], event_of: dict[str, str], tex
     return "", ""
 
 
-# An explicit date beats a relative one, which beats the published-date stand-in.
-_BASIS_RANK = {"explicit": 0, "corrected": 0, "relative": 1, "published": 2, "unknown": 3}
+#: How well a report grounds its date, best first: a stated date (or a reviewer's), then one read from
+#: "today"/"yesterday", then the publication date. An event takes its date from its best report, and its
+#: reports are listed best first (the Sources page, a partner's sources).
+BASIS_RANK = {"explicit": 0, "corrected": 0, "relative": 1, "published": 2, "unknown": 3}
 _FROM_BEST = ("event_type", "date", "date_basis", "date_text", "partner_country_iso3", "partner_country_ar",
               "partner_country_en", "partner_countries_iso3", "partner_org_ar", "partner_org_en", "location_ar")
 _FILLED = ("visitor_name_ar", "visitor_title_ar", "host_name_ar", "host_title_ar")
@@ -462,7 +464,7 @@ def event_rows(columns: Mapping[str, Sequence[str]], published: Mapping[str, str
     outlets = [outlet.get(a, "") for a in article_ids]
     basis = columns["date_basis"]
     # Sorting by (event, rank, published, meeting) puts each event's best-grounded report first.
-    order = sorted(range(len(ids)), key=lambda i: (event_ids[i], _BASIS_RANK.get(basis[i], 3),
+    order = sorted(range(len(ids)), key=lambda i: (event_ids[i], BASIS_RANK.get(basis[i], 3),
                                                     dates[i] or "9999-99-99", ids[i]))
     # Most events have one report: their values are that report's, without a join.
     groups = [list(g) for _, g in itertools.groupby(order, key=event_ids.__getitem__)]
