@@ -70,9 +70,14 @@ def build_deck(meetings: pd.DataFrame, meeting_topics: pd.DataFrame, filters: an
 def deck_bytes(meetings: pd.DataFrame, meeting_topics: pd.DataFrame, filters: analytics.Filters,
                lang: str, fmt: str) -> bytes:
     """The deck as bytes (for a download button): ``fmt`` is ``"pptx"`` or ``"pdf"``."""
+    return _bytes(render_deck(meetings, meeting_topics, filters, lang), fmt)
+
+
+def _bytes(deck: Deck, fmt: str) -> bytes:
+    """``deck`` written as ``fmt`` (``"pptx"`` or ``"pdf"``), as bytes: through a temporary file, as the
+    writers and Chromium's printing work on files."""
     with tempfile.TemporaryDirectory(prefix="imctc_deck_") as tmp:
-        path = build_deck(meetings, meeting_topics, filters, lang, Path(tmp) / f"deck.{fmt}")
-        return path.read_bytes()
+        return write_deck(deck, Path(tmp) / f"deck.{fmt}").read_bytes()
 
 
 def build_partner_deck(tables: loading.LoadedTables, filters: analytics.Filters, partner: analytics.Partner,
@@ -97,5 +102,4 @@ def build_partner_deck(tables: loading.LoadedTables, filters: analytics.Filters,
 def partner_deck_bytes(tables: loading.LoadedTables, filters: analytics.Filters, partner: analytics.Partner,
                        lang: str, fmt: str) -> bytes:
     """The briefing pack as bytes (for the partner page's download buttons): ``fmt`` is ``"pptx"`` or ``"pdf"``."""
-    with tempfile.TemporaryDirectory(prefix="imctc_brief_") as tmp:
-        return build_partner_deck(tables, filters, partner, lang, Path(tmp) / f"brief.{fmt}").read_bytes()
+    return _bytes(render_partner_deck(tables, filters, partner, lang), fmt)
