@@ -48,3 +48,28 @@ def topics() -> pd.DataFrame:
 def dense() -> pd.DataFrame:
     """``samples.dense()``: eleven meetings of two partners in early 2025."""
     return samples.dense()
+
+
+@pytest.fixture
+def no_browser_drawing(monkeypatch) -> list:
+    """Blank PNGs instead of Chromium for the export's chart drawing (``render.render_pngs``): for tests
+    that read a deck's text and tables. Returns the figures that would have been drawn, in order."""
+    import io
+
+    from PIL import Image
+
+    from dashboard.export import render
+
+    drawn = []
+
+    def fake_render(figures, sizes=None, scale=2, timeout=90):
+        drawn.extend(figures)
+        out = []
+        for width, height in sizes:
+            buffer = io.BytesIO()
+            Image.new("RGB", (width * scale, height * scale), "white").save(buffer, format="PNG")
+            out.append(buffer.getvalue())
+        return out
+
+    monkeypatch.setattr(render, "render_pngs", fake_render)
+    return drawn

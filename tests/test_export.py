@@ -274,23 +274,11 @@ def test_cli_builds_the_store_and_a_deck_filtered_to_the_maldives(tmp_path, caps
     assert all(p._p.pPr.get("rtl") == "0" for p in _paragraphs(prs))
 
 
-def test_deck_bytes_for_the_download_button_with_nothing_matching(tables_, monkeypatch):
+def test_deck_bytes_for_the_download_button_with_nothing_matching(tables_, no_browser_drawing):
     """The plumbing behind the Data page's buttons, with the drawing stubbed (no browser needed)."""
-    from PIL import Image
     from pptx import Presentation
 
-    drawn = []
-
-    def fake_render(figures, sizes=None, scale=2, timeout=90):
-        drawn.extend(figures)
-        out = []
-        for width, height in sizes:
-            buffer = io.BytesIO()
-            Image.new("RGB", (width * scale, height * scale), "white").save(buffer, format="PNG")
-            out.append(buffer.getvalue())
-        return out
-
-    monkeypatch.setattr(render, "render_pngs", fake_render)  # what render_deck calls
+    drawn = no_browser_drawing
     meetings, meeting_topics = tables_
     filters = analytics.Filters(countries=("ZZZ",), lang="ar")  # nothing matches: still a full deck
     prs = Presentation(io.BytesIO(export.deck_bytes(meetings, meeting_topics, filters, "ar", "pptx")))

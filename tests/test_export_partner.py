@@ -21,7 +21,6 @@ import pandas as pd
 import pytest
 
 from dashboard import analytics, export, loading
-from dashboard.export import render
 from dashboard.export.__main__ import main
 from dashboard.i18n import t
 from dashboard.preprocess import pipeline
@@ -91,26 +90,6 @@ def _many_maldives_meetings(tables: loading.LoadedTables, n: int) -> loading.Loa
         meetings=pd.concat([reports, new_reports], ignore_index=True),
         evidence=pd.concat([tables.evidence, evidence], ignore_index=True),
     )
-
-
-@pytest.fixture
-def no_browser_drawing(monkeypatch):
-    """Blank PNGs instead of Chromium: the slides' text and tables are what these tests read."""
-    from PIL import Image
-
-    drawn = []
-
-    def fake_render(figures, sizes=None, scale=2, timeout=90):
-        drawn.extend(figures)
-        out = []
-        for width, height in sizes:
-            buffer = io.BytesIO()
-            Image.new("RGB", (width * scale, height * scale), "white").save(buffer, format="PNG")
-            out.append(buffer.getvalue())
-        return out
-
-    monkeypatch.setattr(render, "render_pngs", fake_render)
-    return drawn
 
 
 def _pptx(deck: export.Deck, folder: Path):
